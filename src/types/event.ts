@@ -36,7 +36,8 @@ export interface CameoCode {
 }
 
 export interface PloverCode {
-  readonly type: string;
+  /** PLOVER event type; null for CAMEO root 01 (public statements), which PLOVER dropped. */
+  readonly type: string | null;
   readonly mode: string | null;
   readonly context: string | null;
 }

@@ -1,0 +1,114 @@
+import type { MentionKind } from "../types/mention.js";
+
+/** One actor a phrase was read as: its code on the article date, and what coreference needs to know about it. */
+export interface ActorReading {
+  readonly code: string;
+  readonly country: string | null;
+  readonly sector: string | null;
+  readonly name: string;
+  readonly kind: MentionKind;
+  readonly entity: string;
+  readonly why: string;
+  readonly gender: "m" | "f" | null;
+  /** A single person "he"/"she" can point back to. */
+  readonly personLike: boolean;
+  /** A plural actor "they" can point back to (troops, the Taliban, Russians). */
+  readonly plural: boolean;
+  /** The office the person held on the article date ("president"), if known. */
+  readonly role: string | null;
+}
+
+interface Entry {
+  readonly readings: readonly ActorReading[];
+  readonly sentence: number;
+  readonly order: number;
+  /** Several actors named together ("Russia and China", "the two countries"). */
+  readonly compound: boolean;
+}
+
+const REAL_COUNTRY = /^[A-Z]{3}$/;
+
+/**
+ * What the article has said so far, for coreference: every actor named, in order, with compounds kept together,
+ * and the countries in the order they were last named.
+ */
+export class Discourse {
+  private readonly entries: Entry[] = [];
+  private readonly countries: Array<{ country: string; reading: ActorReading; order: number }> = [];
+  private order = 0;
+
+  /** Records actors named in `sentence`; several readings named together form a compound ("Russia and China"). */
+  add(readings: readonly ActorReading[], sentence: number, compound = readings.length > 1): void {
+    if (!readings.length) return;
+    const order = ++this.order;
+    this.entries.push({ readings, sentence, order, compound });
+    for (const r of readings) {
+      const c = r.country;
+      if (!c || !REAL_COUNTRY.test(c) || c === "IGO" || c === "NGO" || c === "IMG") continue;
+      const idx = this.countries.findIndex((x) => x.country === c);
+      if (idx !== -1) this.countries.splice(idx, 1);
+      this.countries.push({ country: c, reading: r, order });
+    }
+  }
+
+  /** "he"/"she": the subject-most person of the nearest sentence (the current one first) that names one. */
+  person(gender: "m" | "f", sentence: number, maxBack = 4): ActorReading | null {
+    for (let s = sentence; s >= Math.max(0, sentence - maxBack); s--) {
+      for (const e of this.entries) {
+        if (e.sentence !== s || e.compound) continue;
+        const r = e.readings[0]!;
+        if (r.personLike && (r.gender === null || r.gender === gender)) return r;
+      }
+    }
+    return null;
+  }
+
+  /** "they"/"their": the most recent plural actor or compound within the last few sentences. */
+  plural(sentence: number, maxBack = 3): readonly ActorReading[] | null {
+    for (let i = this.entries.length - 1; i >= 0; i--) {
+      const e = this.entries[i]!;
+      if (e.sentence < sentence - maxBack) break;
+      if (e.compound || e.readings.some((r) => r.plural)) return e.readings;
+    }
+    return null;
+  }
+
+  /** The last `n` distinct countries named, most recent last; null if fewer were named. */
+  lastCountries(n: number): ActorReading[] | null {
+    if (this.countries.length < n) return null;
+    return this.countries.slice(-n).map((x) => x.reading);
+  }
+
+  /** The country named most recently, if it was named in `sentence` or up to `maxBack` sentences before. */
+  recentCountry(sentence: number, maxBack: number): string | null {
+    const last = this.countries[this.countries.length - 1];
+    if (!last) return null;
+    const e = this.entries.find((x) => x.order === last.order);
+    return e && e.sentence >= sentence - maxBack ? last.country : null;
+  }
+
+  /** The most recent single actor whose reading passes `test`. */
+  lastWhere(test: (r: ActorReading) => boolean, sentence: number, maxBack = 6): ActorReading | null {
+    for (let i = this.entries.length - 1; i >= 0; i--) {
+      const e = this.entries[i]!;
+      if (e.sentence < sentence - maxBack) break;
+      for (const r of e.readings) if (test(r)) return r;
+    }
+    return null;
+  }
+
+  /** The last two distinct actors (by entity and code), for "the two sides". */
+  lastTwoActors(sentence: number, maxBack = 4): ActorReading[] | null {
+    const out: ActorReading[] = [];
+    for (let i = this.entries.length - 1; i >= 0 && out.length < 2; i--) {
+      const e = this.entries[i]!;
+      if (e.sentence < sentence - maxBack) break;
+      for (let k = e.readings.length - 1; k >= 0 && out.length < 2; k--) {
+        const r = e.readings[k]!;
+        if (r.kind === "pronoun" || r.kind === "description") continue;
+        if (!out.some((o) => o.entity === r.entity && o.code === r.code)) out.push(r);
+      }
+    }
+    return out.length === 2 ? out.reverse() : null;
+  }
+}

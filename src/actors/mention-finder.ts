@@ -1,0 +1,738 @@
+import {
+  type ActorEntity,
+  type ActorKnowledge,
+  type AgentEntry,
+  baseOfCode,
+  type PhraseForm,
+  type PhraseTarget,
+  phraseWords,
+  SECTOR_CODES,
+  splitActorCode,
+  TRANSNATIONAL_PREFIXES,
+} from "../knowledge/actors/index.js";
+import type { Doc, Sentence } from "../types/doc.js";
+import type { Mention, MentionKind } from "../types/mention.js";
+import { type ActorReading, Discourse } from "./discourse.js";
+import { type SentenceWord, sentenceWords, tokenRange } from "./sentence-words.js";
+
+/** A phrase the trie found: words `[i, j)` of the sentence. */
+interface Atom {
+  readonly i: number;
+  readonly j: number;
+  readonly targets: readonly PhraseTarget[];
+  /** An unknown name introduced earlier in the article with a title ("Foreign Minister Dubem Oniya" → "Oniya"). */
+  readonly local?: ActorReading;
+}
+
+/** A premodifier of a noun phrase: an actor named before an agent noun or a person ("Russian", "UN", "Moscow's"). */
+interface Premod {
+  readonly i: number;
+  readonly j: number;
+  readonly reading: ActorReading;
+  /** The entity behind the reading, when it came from the knowledge base. */
+  readonly entity: ActorEntity | null;
+  /** "-backed", "pro-": the actor supports the head but is not it. */
+  readonly backer: boolean;
+  /** How the phrase named the entity (a capital is a "metonym"). */
+  readonly form: PhraseForm | null;
+}
+
+const PRONOUNS: Record<string, "m" | "f" | "pl"> = {
+  he: "m",
+  him: "m",
+  his: "m",
+  himself: "m",
+  she: "f",
+  her: "f",
+  hers: "f",
+  herself: "f",
+  they: "pl",
+  them: "pl",
+  their: "pl",
+  theirs: "pl",
+  themselves: "pl",
+};
+const POSSESSIVE_PRONOUNS = new Set(["his", "her", "their"]);
+const COORDINATORS = new Set(["and", "&", ","]);
+/** Words after a hyphen that make the actor before it a backer, not the head ("Iranian-backed militias"). */
+const BACKER_WORDS = new Set(["backed", "supported", "sponsored", "funded", "armed", "aligned", "allied", "linked", "affiliated", "trained", "friendly", "leaning"]);
+/** Words after a hyphen that keep the actor as the head's own ("U.S.-led coalition", "Russian-controlled"). */
+const OWNER_WORDS = new Set(["led", "based", "run", "controlled", "owned", "held", "appointed", "installed", "dominated", "commanded"]);
+const FILLERS = new Set([
+  "former",
+  "ex",
+  "then",
+  "acting",
+  "interim",
+  "outgoing",
+  "incoming",
+  "new",
+  "newly",
+  "top",
+  "senior",
+  "deputy",
+  "vice",
+  "junior",
+  "assistant",
+  "under",
+  "embattled",
+  "ousted",
+  "late",
+  "veteran",
+  "longtime",
+  "hardline",
+  "moderate",
+  "powerful",
+  "self",
+  "declared",
+  "proclaimed",
+  "elected",
+  "exiled",
+  "jailed",
+  "ruling",
+  "main",
+  "local",
+  "regional",
+  "provincial",
+  "federal",
+  "national",
+  "chief",
+  "head",
+  "caretaker",
+  "transitional",
+  "civilian",
+  "visiting",
+]);
+const FORMER = new Set(["former", "ex"]);
+const PLACE_PREPOSITIONS = new Set(["in", "at", "near", "outside", "inside", "around", "across", "within", "throughout"]);
+/** Fillers that make a title something other than the office itself ("deputy foreign minister"). */
+const NOT_THE_OFFICE = new Set(["former", "ex", "deputy", "vice", "junior", "assistant", "under"]);
+const NAME_PARTICLES = new Set(["al", "el", "bin", "ibn", "abu", "de", "da", "di", "van", "von", "der", "du", "la", "le", "ben", "bint"]);
+const NOT_NAMES = new Set(["the", "on", "in", "at", "and", "but", "or", "said", "says", "told", "will", "would", "has", "had", "was", "is", "who", "which", "that", "this", "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]);
+
+function realCountry(c: string | null): c is string {
+  return !!c && c !== "---" && !TRANSNATIONAL_PREFIXES.has(c);
+}
+
+/** Finds, codes and resolves the actor mentions of one document. One instance per document. */
+export class MentionFinder {
+  private readonly discourse = new Discourse();
+  private readonly out: Mention[] = [];
+  private readonly localNames = new Map<string, ActorReading>();
+  private readonly datelineCountry: string | null;
+
+  constructor(
+    private readonly doc: Doc,
+    private readonly k: ActorKnowledge,
+    private readonly date: string | null,
+  ) {
+    this.datelineCountry = this.countryOfDateline();
+  }
+
+  run(): Mention[] {
+    for (const s of this.doc.sentences) this.sentence(s);
+    return this.out.sort((a, b) => a.start - b.start || b.end - a.end);
+  }
+
+  // ── atoms ──────────────────────────────────────────────────────────────────────────────────────────────
+
+  private countryOfDateline(): string | null {
+    const d = this.doc.dateline;
+    if (!d) return null;
+    const words = sentenceWordsOf(d.place);
+    for (let i = 0; i < words.length; i++) {
+      const m = this.k.trie.longestAt(words, i);
+      if (!m) continue;
+      for (const t of m.targets) {
+        if (t.type !== "entity") continue;
+        const e = this.k.entities[t.entity]!;
+        const code = t.code ?? e.terms[0]?.code ?? null;
+        const c = code ? splitActorCode(code).country : null;
+        if (realCountry(c)) return c;
+      }
+    }
+    return null;
+  }
+
+  private atoms(words: readonly SentenceWord[], skip: (w: SentenceWord) => boolean): Array<Atom | undefined> {
+    const at: Array<Atom | undefined> = new Array(words.length);
+    for (let i = 0; i < words.length; ) {
+      if (skip(words[i]!)) {
+        i++;
+        continue;
+      }
+      const m = this.k.trie.longestAt(words, i);
+      if (m && !words.slice(i, m.end).some(skip)) {
+        at[i] = { i, j: m.end, targets: m.targets };
+        i = m.end;
+        continue;
+      }
+      const local = words[i]!.caps ? this.localAt(words, i) : null;
+      if (local) {
+        at[i] = local;
+        i = local.j;
+        continue;
+      }
+      i++;
+    }
+    return at;
+  }
+
+  private localAt(words: readonly SentenceWord[], i: number): Atom | null {
+    if (!this.localNames.size) return null;
+    for (let n = 4; n >= 1; n--) {
+      if (i + n > words.length) continue;
+      const key = words
+        .slice(i, i + n)
+        .map((w) => w.key)
+        .join(" ");
+      const r = this.localNames.get(key);
+      if (r && words.slice(i, i + n).every((w) => w.caps)) return { i, j: i + n, targets: [], local: r };
+    }
+    return null;
+  }
+
+  // ── sentence ───────────────────────────────────────────────────────────────────────────────────────────
+
+  private sentence(s: Sentence): void {
+    const words = sentenceWords(this.doc, s);
+    const dl = this.doc.dateline;
+    const skip = dl ? (w: SentenceWord) => w.start < dl.end && w.end > dl.start : () => false;
+    const atoms = this.atoms(words, skip);
+    let k = 0;
+    while (k < words.length) k = this.chunk(words, atoms, k, s);
+  }
+
+  /** Reads one noun-phrase-like chunk starting at word `k`; returns the index after it. */
+  private chunk(words: readonly SentenceWord[], atoms: Array<Atom | undefined>, k: number, s: Sentence): number {
+    const w = words[k]!;
+    const atom = atoms[k];
+    if (atom?.targets[0]?.type === "block") return atom.j;
+    if (atom?.targets[0]?.type === "reference") return this.reference(words, atom, s);
+    if (!atom && PRONOUNS[w.key] && w.caps !== 2 && (w.pos === "PRON" || w.pos === "DET" || w.pos === "")) return this.pronoun(words, atoms, k, s);
+    const premods = this.premods(words, atoms, k);
+    let p = premods.length ? premods[premods.length - 1]!.j : k;
+    const possessive = p < words.length && words[p]!.key === "'s" && premods.length > 0;
+    if (possessive) p++;
+    // fillers, then an agent run
+    const run = this.agentRun(words, atoms, p);
+    if (!premods.length && !run) return k + 1;
+    if (!run) {
+      this.emitPremods(words, premods, s);
+      return premods[premods.length - 1]!.j;
+    }
+    const fillers = words.slice(p, run.start).map((x) => x.key);
+    const before = k > 0 ? words.slice(Math.max(0, k - 2), k).map((x) => x.key) : [];
+    const former = [...fillers, ...before].some((f) => FORMER.has(f));
+    const notOffice = [...fillers, ...before].some((f) => NOT_THE_OFFICE.has(f));
+    const head = run.agents[run.agents.length - 1]!;
+    const sector = former ? "ELI" : run.sector;
+    // a person (known, or introduced earlier) or an unknown proper name after the agent run
+    let q = run.end;
+    const nameStart = q;
+    while (q < words.length && !atoms[q] && this.nameWord(words, q, q === nameStart)) q++;
+    const personAtom = atoms[q];
+    const personTarget = personAtom ? this.personOf(personAtom) : null;
+    const start = premods.length ? premods[premods.length - 1]!.i : run.start;
+    if (personAtom && personTarget && (q === nameStart || personAtom.local || personTarget)) {
+      this.emitPremods(words, premods.slice(0, -1), s);
+      const reading = personAtom.local ?? this.entityReading(personTarget.entity, personTarget.target, head.role);
+      const why = personAtom.local ? reading.why : `${reading.why}${run.start < personAtom.i ? ` (titled '${span(words, run.start, run.end)}')` : ""}`;
+      this.emit(words, premods.length ? premods[premods.length - 1]!.i : run.start, personAtom.j, [{ ...reading, why }], s);
+      return personAtom.j;
+    }
+    if (q > nameStart && head.flags.has("title") && q - nameStart <= 5) {
+      // "Nigerian junior foreign minister Dubem Oniya": code from the title, remember the name for later.
+      while (q > nameStart && NAME_PARTICLES.has(words[q - 1]!.key)) q--;
+      const name = span(words, nameStart, q);
+      const base = premods.length ? this.baseOf(premods[premods.length - 1]!) : null;
+      this.emitPremods(words, premods.slice(0, -1), s);
+      const code = base ? codeWith(base, sector) : `---${sector}`;
+      const parts = splitActorCode(code);
+      const reading: ActorReading = {
+        code,
+        country: parts.country,
+        sector: parts.sector,
+        name,
+        kind: "agent",
+        entity: head.id,
+        why: `title '${span(words, run.start, run.end)}' → ${sector}${base ? ` of ${base}` : ""}; name not in the knowledge base`,
+        gender: null,
+        personLike: true,
+        plural: false,
+        role: notOffice ? null : head.role,
+      };
+      this.emit(words, start, q, [reading], s);
+      const nameWords = words.slice(nameStart, q).filter((x) => x.caps);
+      const last = nameWords[nameWords.length - 1];
+      const local = { ...reading, why: `coref: ${name} (introduced as '${span(words, start, q)}')` };
+      this.localNames.set(nameWords.map((x) => x.key).join(" "), local);
+      if (last && last.key.length > 2 && nameWords.length > 1) this.localNames.set(last.key, local);
+      return q;
+    }
+    const singularTitle = !run.plural && !!head.role && !notOffice;
+    if (premods.length) {
+      const last = premods[premods.length - 1]!;
+      if (singularTitle && premods.length === 1 && !last.backer) {
+        const d = this.describe(last, head, words, start, run.end);
+        if (d) {
+          this.emit(words, start, run.end, [d], s);
+          return run.end;
+        }
+      }
+      if (last.backer) {
+        this.emitPremods(words, premods.slice(0, -1), s);
+        const reading = agentReading(head, sector, null, `agent '${span(words, run.start, run.end)}' → ${sector}, ${last.reading.country ?? last.reading.code}-backed (not its own actor)`, run.plural);
+        this.emit(words, last.i, run.end, [reading], s);
+        return run.end;
+      }
+      const readings = premods.map((pm) => this.combine(pm, head, sector, span(words, run.start, run.end), run.plural));
+      for (let n = 0; n < premods.length - 1; n++) this.emit(words, premods[n]!.i, premods[n]!.j, [readings[n]!], s, false);
+      this.emit(words, last.i, run.end, [readings[readings.length - 1]!], s, false);
+      this.discourse.add(readings, s.index, premods.length > 1);
+      return run.end;
+    }
+    return this.bareAgent(words, atoms, run, sector, singularTitle, s);
+  }
+
+  /** An agent run with no actor before it: "the armed forces of China and Russia", "protesters in Iraq", "the president". */
+  private bareAgent(
+    words: readonly SentenceWord[],
+    atoms: Array<Atom | undefined>,
+    run: AgentRun,
+    sector: string,
+    singularTitle: boolean,
+    s: Sentence,
+  ): number {
+    const head = run.agents[run.agents.length - 1]!;
+    const text = span(words, run.start, run.end);
+    const next = words[run.end];
+    // "X of A and B" / "X in A"
+    if (next && (next.key === "of" || next.key === "in") && atoms[run.end + 1]) {
+      const list = this.premods(words, atoms, run.end + 1).filter((pm) => pm.entity?.kind === "country" || pm.entity?.kind === "igo");
+      const after = list.length ? words[list[list.length - 1]!.j] : undefined;
+      const ok = list.length > 0 && !(after && (after.key === "'s" || atoms[list[list.length - 1]!.j]?.targets[0]?.type === "agent"));
+      if (ok && (next.key === "of" || (list.length === 1 && sector !== "MIL" && sector !== "GOV"))) {
+        if (singularTitle && list.length === 1) {
+          const d = this.describe(list[0]!, head, words, run.start, list[0]!.j);
+          if (d) {
+            this.emit(words, run.start, list[0]!.j, [d], s);
+            return list[0]!.j;
+          }
+        }
+        const readings = list.map((pm) => this.combine(pm, head, sector, text, run.plural));
+        this.emit(words, run.start, list[0]!.j, [readings[0]!], s, false);
+        for (let n = 1; n < list.length; n++) this.emit(words, list[n]!.i, list[n]!.j, [readings[n]!], s, false);
+        this.discourse.add(readings, s.index, list.length > 1);
+        return list[list.length - 1]!.j;
+      }
+    }
+    const prev = run.start > 0 ? words[run.start - 1]!.key : "";
+    const definite = prev === "the" || prev === "this" || prev === "that";
+    if (singularTitle && (definite || run.start === 0 || words[run.start]!.caps > 0)) {
+      const ref = this.discourse.lastWhere((r) => r.personLike && r.role === head.role && r.kind !== "agent", s.index);
+      if (ref) {
+        this.emit(words, run.start, run.end, [{ ...ref, kind: "description", why: `coref: the ${text} → ${ref.name}` }], s);
+        return run.end;
+      }
+      const home = this.datelineCountry;
+      const holder = home ? this.holder(home, head.role!, null) : null;
+      if (holder) {
+        const r = this.entityReading(holder, null, head.role);
+        this.emit(words, run.start, run.end, [{ ...r, kind: "description", why: `coref: the ${text} → ${r.name} (${head.role} of ${home}, the dateline's country)` }], s);
+        return run.end;
+      }
+    }
+    let country: string | null = null;
+    let why = `agent '${text}' → ${sector}`;
+    if (definite && head.flags.has("institution") && !run.plural) {
+      country = this.discourse.recentCountry(s.index, 1);
+      if (country) why += `; country from context: ${country}`;
+    }
+    const reading = agentReading(head, sector, country, country ? why : `${why} (no country named)`, run.plural);
+    this.emit(words, run.start, run.end, [reading], s);
+    return run.end;
+  }
+
+  // ── pieces ─────────────────────────────────────────────────────────────────────────────────────────────
+
+  /** Actors named before a head, joined by "and", commas or hyphens ("Hungarian and Romanian", "Russia-China"). */
+  private premods(words: readonly SentenceWord[], atoms: Array<Atom | undefined>, k: number): Premod[] {
+    const out: Premod[] = [];
+    let p = k;
+    for (;;) {
+      const a = atoms[p];
+      if (!a) break;
+      const pm = this.premodOf(a, words);
+      if (!pm) break;
+      let backer = p > 0 && words[p]!.joined && (words[p - 1]!.key === "pro" || words[p - 1]!.key === "anti");
+      let j = a.j;
+      const after = words[j];
+      if (after?.joined && !atoms[j]) {
+        if (BACKER_WORDS.has(after.key)) {
+          backer = true;
+          j++;
+        } else if (OWNER_WORDS.has(after.key)) j++;
+      }
+      out.push({ ...pm, i: a.i, j, backer });
+      if (words[j]?.key === "'s") break;
+      const nx = words[j];
+      if (nx?.joined && atoms[j] && this.premodOf(atoms[j]!, words)) {
+        p = j;
+        continue;
+      }
+      if (nx && COORDINATORS.has(nx.key)) {
+        let q = j + 1;
+        if (nx.key === "," && words[q]?.key === "and") q++;
+        if (atoms[q] && this.premodOf(atoms[q]!, words)) {
+          p = q;
+          continue;
+        }
+      }
+      break;
+    }
+    return out;
+  }
+
+  private premodOf(a: Atom, _words: readonly SentenceWord[]): { reading: ActorReading; entity: ActorEntity | null; form: PhraseForm | null } | null {
+    if (a.local) return { reading: a.local, entity: null, form: null };
+    const t = this.pickEntity(a.targets);
+    if (!t) return null;
+    const e = this.k.entities[t.entity]!;
+    return { reading: this.entityReading(e, t, null), entity: e, form: t.form };
+  }
+
+  /** Among the entity targets of a phrase, the one to read: for people, whoever held office on the date. */
+  private pickEntity(targets: readonly PhraseTarget[]): Extract<PhraseTarget, { type: "entity" }> | null {
+    const ents = targets.filter((t): t is Extract<PhraseTarget, { type: "entity" }> => t.type === "entity");
+    if (ents.length <= 1) return ents[0] ?? null;
+    if (this.date) {
+      const date = this.date;
+      const inOffice = ents.find((t) => {
+        const e = this.k.entities[t.entity]!;
+        return e.kind === "person" && e.terms.some((x) => (x.from || x.to) && (!x.from || x.from <= date) && (!x.to || date < x.to));
+      });
+      if (inOffice) return inOffice;
+      // else the one whose last term ended most recently before the date
+      let best: Extract<PhraseTarget, { type: "entity" }> | null = null;
+      let bestTo = "";
+      for (const t of ents) {
+        for (const x of this.k.entities[t.entity]!.terms) {
+          const end = x.to && x.to <= date ? x.to : x.from && x.from <= date ? date : "";
+          if (end > bestTo) {
+            bestTo = end;
+            best = t;
+          }
+        }
+      }
+      if (best) return best;
+    }
+    return ents[0]!;
+  }
+
+  private personOf(a: Atom): { entity: ActorEntity; target: Extract<PhraseTarget, { type: "entity" }> | null } | null {
+    if (a.local) return null;
+    const t = this.pickEntity(a.targets);
+    if (!t) return null;
+    const e = this.k.entities[t.entity]!;
+    return e.kind === "person" ? { entity: e, target: t } : null;
+  }
+
+  private nameWord(words: readonly SentenceWord[], q: number, first: boolean): boolean {
+    const w = words[q]!;
+    if (w.punct || w.key === "'s") return false;
+    if (NAME_PARTICLES.has(w.key) && !first) return !!words[q + 1]?.caps;
+    if (!w.caps || NOT_NAMES.has(w.key)) return false;
+    return w.pos === "PROPN" || w.pos === "" || w.pos === "NOUN" || w.pos === "X" || w.pos === "ADJ";
+  }
+
+  /** Fillers and then one or more agent nouns starting at `p` ("top military officials"). */
+  private agentRun(words: readonly SentenceWord[], atoms: Array<Atom | undefined>, p: number): AgentRun | null {
+    let q = p;
+    let fillers = 0;
+    for (;;) {
+      const a = atoms[q];
+      if (a) {
+        const agent = this.agentOf(a);
+        if (agent && !this.isModifier(words, atoms, a, agent)) break;
+        if (!agent) return null;
+      } else {
+        const w = words[q];
+        if (!w || w.punct || w.caps === 2) return null;
+        const filler = FILLERS.has(w.key) || ((w.pos === "ADJ" || (w.pos === "NOUN" && !w.caps)) && !PRONOUNS[w.key]);
+        if (!filler) return null;
+      }
+      if (++fillers > 3) return null;
+      q = atoms[q]?.j ?? q + 1;
+    }
+    const agents: AgentEntry[] = [];
+    let plural = false;
+    let end = q;
+    while (atoms[end]) {
+      const a = atoms[end]!;
+      const agent = this.agentOf(a);
+      if (!agent) break;
+      agents.push(agent.entry);
+      plural = agent.plural;
+      end = a.j;
+      if (this.isModifier(words, atoms, a, agent)) {
+        agents.pop();
+        end = a.i;
+        break;
+      }
+    }
+    if (!agents.length) return null;
+    let sector = agents[agents.length - 1]!.sector;
+    for (let n = agents.length - 1; n >= 0; n--) {
+      const ag = agents[n]!;
+      if (!ag.flags.has("generic")) {
+        sector = ag.sector;
+        break;
+      }
+    }
+    return { start: q, end, agents, plural, sector };
+  }
+
+  /** A singular agent noun directly before another noun modifies it ("military alliance", "refugee camp"). */
+  private isModifier(words: readonly SentenceWord[], atoms: Array<Atom | undefined>, a: Atom, agent: { plural: boolean }): boolean {
+    if (agent.plural) return false;
+    const nx = words[a.j];
+    if (!nx || nx.punct || atoms[a.j] || nx.caps) return false;
+    return nx.pos === "NOUN" || nx.pos === "ADJ";
+  }
+
+  private agentOf(a: Atom): { entry: AgentEntry; plural: boolean } | null {
+    const t = a.targets.find((x) => x.type === "agent");
+    if (!t || t.type !== "agent" || a.targets.some((x) => x.type === "entity")) return null;
+    return { entry: this.k.agents[t.agent]!, plural: t.plural };
+  }
+
+  private baseOf(pm: Premod): string {
+    return baseOfCode(pm.reading.code);
+  }
+
+  /** The actor an agent noun stands for when an actor is named before it: "Russian" + troops → RUSMIL. */
+  private combine(pm: Premod, head: AgentEntry, sector: string, text: string, plural: boolean): ActorReading {
+    const r = pm.reading;
+    let code: string;
+    if (pm.entity?.kind === "group" || pm.entity?.kind === "actor") {
+      code = splitActorCode(r.code).sector && sector !== "ELI" ? r.code : codeWith(baseOfCode(r.code), sector);
+    } else if (r.country === "IGO" || r.country === "NGO") {
+      const base = baseOfCode(r.code);
+      code = sector === "GOV" ? base : `${base}${sector}`;
+    } else {
+      code = codeWith(baseOfCode(r.code), sector);
+    }
+    const parts = splitActorCode(code);
+    return {
+      code,
+      country: parts.country,
+      sector: parts.sector,
+      name: `${r.name} ${head.plural ?? head.singular ?? ""}`.trim(),
+      kind: "agent",
+      entity: head.id,
+      why: `agent '${text}' → ${sector} of ${r.name} (${r.code})`,
+      gender: null,
+      personLike: !plural && head.flags.has("person"),
+      plural,
+      role: null,
+    };
+  }
+
+  /** "the Russian president" → the person holding that office on the date, if known. */
+  private describe(pm: Premod, head: AgentEntry, words: readonly SentenceWord[], start: number, end: number): ActorReading | null {
+    const r = pm.reading;
+    const base = baseOfCode(r.code);
+    const role = head.role!;
+    let holder: ActorEntity | null = null;
+    if (pm.entity?.kind === "group") {
+      holder = this.k.officeHolders(splitActorCode(r.code).country ?? base, role, this.date).find((h) => h.term.code === r.code)?.entity ?? null;
+    } else holder = this.holder(base, role, this.date);
+    if (!holder) return null;
+    const reading = this.entityReading(holder, null, role);
+    const text = span(words, start, end);
+    return { ...reading, kind: "description", why: `coref: ${text} → ${holder.name} (${role} of ${base} on ${this.date ?? "the current date"}); ${reading.why}` };
+  }
+
+  private holder(base: string, role: string, date: string | null): ActorEntity | null {
+    if (role === "leader") return this.k.leaderOf(base, date ?? this.date)?.entity ?? null;
+    return this.k.officeHolders(base, role, date ?? this.date)[0]?.entity ?? null;
+  }
+
+  /** Reads an entity as an actor on the article date. */
+  private entityReading(e: ActorEntity, t: Extract<PhraseTarget, { type: "entity" }> | null, preferRole: string | null): ActorReading {
+    if (e.kind === "country" || (t && t.form === "metonym")) {
+      const code = t?.code ?? e.terms[0]?.code ?? "---";
+      const parts = splitActorCode(code);
+      const form = t?.form ?? "name";
+      const why =
+        form === "metonym"
+          ? `metonym → ${code} (${t?.note || "seat of government"})`
+          : form === "adjective"
+            ? `country: ${e.name} (adjective)`
+            : form === "people"
+              ? `country: ${e.name} (its people)`
+              : `country: ${e.name}`;
+      return { code, country: parts.country, sector: parts.sector, name: e.name, kind: "country", entity: e.id, why, gender: null, personLike: false, plural: form === "people", role: null };
+    }
+    const choice = this.k.codeAt(e, this.date, preferRole);
+    const parts = splitActorCode(choice.code);
+    const kind: MentionKind = e.kind === "person" ? "person" : e.kind === "igo" ? "igo" : "group";
+    const label = e.kind === "person" ? "person" : e.kind === "igo" ? "organisation" : "group";
+    return {
+      code: choice.code,
+      country: parts.country,
+      sector: parts.sector,
+      name: e.name,
+      kind,
+      entity: e.id,
+      why: `${label}: ${choice.why}`,
+      gender: e.gender,
+      personLike: e.kind === "person",
+      plural: e.kind === "group",
+      role: choice.term?.role ?? null,
+    };
+  }
+
+  /** The plain country of a reading ("China's army" → China), for "the country" and "the two countries". */
+  private countryReading(r: ActorReading): ActorReading {
+    const e = r.country ? this.k.entityOfCode(r.country) : undefined;
+    return e ? this.entityReading(e, null, null) : r;
+  }
+
+  // ── coreference ────────────────────────────────────────────────────────────────────────────────────────
+
+  private pronoun(words: readonly SentenceWord[], atoms: Array<Atom | undefined>, k: number, s: Sentence): number {
+    const w = words[k]!;
+    const g = PRONOUNS[w.key]!;
+    const readings = g === "pl" ? this.discourse.plural(s.index) : [this.discourse.person(g, s.index)].filter((r): r is ActorReading => !!r);
+    if (!readings?.length) return k + 1;
+    if (POSSESSIVE_PRONOUNS.has(w.key)) {
+      const run = this.agentRun(words, atoms, k + 1);
+      if (run && run.start === k + 1) {
+        const head = run.agents[run.agents.length - 1]!;
+        const text = span(words, run.start, run.end);
+        const combined = readings.map((r) => {
+          const c = this.combine({ i: k, j: k + 1, reading: r, entity: null, backer: false, form: null }, head, run.sector, text, run.plural);
+          return { ...c, kind: "pronoun" as const, why: `coref: ${w.text} → ${r.name}; ${c.why}` };
+        });
+        this.emit(words, k, run.end, combined, s);
+        return run.end;
+      }
+    }
+    const out = readings.map((r) => ({ ...r, kind: "pronoun" as const, why: `coref: ${w.text} → ${r.name} (${r.code})` }));
+    this.emit(words, k, k + 1, out, s, false);
+    return k + 1;
+  }
+
+  private reference(words: readonly SentenceWord[], atom: Atom, s: Sentence): number {
+    const t = atom.targets[0] as Extract<PhraseTarget, { type: "reference" }>;
+    let readings: readonly ActorReading[] | null = null;
+    if (t.refers === "country") readings = this.discourse.lastCountries(t.count)?.map((r) => this.countryReading(r)) ?? null;
+    else if (t.refers === "actor" && t.count === 2) readings = this.discourse.lastTwoActors(s.index);
+    else if (t.refers === "person" && t.count === 2) {
+      const a = this.discourse.lastWhere((r) => r.kind === "person", s.index);
+      const b = a ? this.discourse.lastWhere((r) => r.kind === "person" && r.entity !== a.entity, s.index) : null;
+      readings = a && b ? [b, a] : null;
+    } else {
+      const kind = t.refers;
+      const r = this.discourse.lastWhere((x) => (kind === "actor" ? x.kind !== "pronoun" : kind === "person" ? x.personLike : x.kind === kind), s.index);
+      readings = r ? [r] : null;
+    }
+    if (!readings?.length) return atom.j;
+    const text = span(words, atom.i, atom.j);
+    const out = readings.map((r) => ({ ...r, kind: "description" as const, why: `coref: ${text} → ${r.name} (${r.code})` }));
+    this.emit(words, atom.i, atom.j, out, s, false);
+    this.discourse.add(out, s.index, out.length > 1);
+    return atom.j;
+  }
+
+  // ── output ─────────────────────────────────────────────────────────────────────────────────────────────
+
+  private emitPremods(words: readonly SentenceWord[], premods: readonly Premod[], s: Sentence): void {
+    const kept: ActorReading[] = [];
+    for (const pm of premods) {
+      let r = pm.reading;
+      if (pm.form === "metonym") {
+        // a capital as a place ("in Moscow") is the country, not its government; before a noun ("a Kabul
+        // hospital") it only says where something is.
+        const nx = words[pm.j];
+        if (nx && !nx.punct && !nx.caps && nx.key !== "'s" && (nx.pos === "NOUN" || nx.pos === "PROPN")) continue;
+        const prev = pm.i > 0 ? words[pm.i - 1]!.key : "";
+        if (PLACE_PREPOSITIONS.has(prev) && r.entity.startsWith("country:")) {
+          const country = r.country ?? r.code;
+          r = { ...r, code: country, sector: null, why: `place: '${prev} ${words[pm.i]!.text}' → ${country} (a capital named as a location)` };
+        }
+      }
+      this.emit(words, pm.i, pm.j, [r], s, false);
+      kept.push(r);
+    }
+    // actors joined by "and" or a hyphen are named together ("Russia and China", "Russia-China")
+    this.discourse.add(kept, s.index, kept.length > 1);
+  }
+
+  /** Emits one mention per reading, all with the span of words `[i, j)`; records them in the discourse unless told not to. */
+  private emit(words: readonly SentenceWord[], i: number, j: number, readings: readonly ActorReading[], s: Sentence, record = true): void {
+    const start = words[i]!.start;
+    const end = words[j - 1]!.end;
+    const { tokenStart, tokenEnd } = tokenRange(this.doc, start, end, s);
+    for (const r of readings) {
+      this.out.push({
+        start,
+        end,
+        tokenStart,
+        tokenEnd,
+        sentence: s.index,
+        text: this.doc.text.slice(start, end),
+        code: r.code,
+        country: r.country,
+        sector: r.sector,
+        name: r.name,
+        kind: r.kind,
+        entity: r.entity,
+        why: r.why,
+      });
+    }
+    if (record) this.discourse.add(readings, s.index, readings.length > 1);
+  }
+}
+
+interface AgentRun {
+  readonly start: number;
+  readonly end: number;
+  readonly agents: readonly AgentEntry[];
+  readonly plural: boolean;
+  readonly sector: string;
+}
+
+function codeWith(base: string, sector: string): string {
+  return SECTOR_CODES.has(sector) ? `${base}${sector}` : base;
+}
+
+function span(words: readonly SentenceWord[], i: number, j: number): string {
+  return words
+    .slice(i, j)
+    .map((w) => w.text)
+    .join(" ");
+}
+
+function agentReading(head: AgentEntry, sector: string, country: string | null, why: string, plural: boolean): ActorReading {
+  const code = `${country ?? "---"}${sector}`;
+  return {
+    code,
+    country,
+    sector,
+    name: head.plural && plural ? head.plural : (head.singular ?? head.plural ?? head.id),
+    kind: "agent",
+    entity: head.id,
+    why,
+    gender: null,
+    personLike: !plural && head.flags.has("person"),
+    plural,
+    role: null,
+  };
+}
+
+function sentenceWordsOf(text: string): SentenceWord[] {
+  return phraseWords(text).map((w) => ({ ...w, pos: "", token: 0 }));
+}

@@ -1,0 +1,123 @@
+import type { Token } from "../types/doc.js";
+import type { Lexicon } from "./lexicon.js";
+
+/**
+ * Clause segmentation of one sentence. A sentence is cut into segments at subordinators, relative pronouns,
+ * contrastive conjunctions, strong punctuation and after verbs of saying. Each segment knows what opened it, so that
+ * the role finder can inherit a subject across "and"/"but"/"who" and the modality scope stops at the right place.
+ */
+export type Boundary =
+  | "start" // sentence start
+  | "that" // complementiser: "said that", "possible that"
+  | "rel" // relative pronoun: "who", "which", "that" after a noun
+  | "sub" // subordinator: if, when, because, after, while ...
+  | "contrast" // but, yet, although
+  | "and" // ", and" / "and" before a verb or a new subject
+  | "punct" // ; : — ( )
+  | "report" // after a verb of saying with no "that"
+  | "quote"; // an opening or closing quotation mark
+
+export interface Segment {
+  readonly start: number; // absolute token index, inclusive
+  readonly end: number; // exclusive
+  readonly opener: Boundary;
+  /** Token index of the word that opened the segment (or -1). */
+  readonly openerToken: number;
+}
+
+const SUBORDINATORS = new Set([
+  "if",
+  "unless",
+  "because",
+  "although",
+  "though",
+  "while",
+  "whereas",
+  "when",
+  "whenever",
+  "after",
+  "before",
+  "since",
+  "until",
+  "whether",
+  "once",
+]);
+const RELATIVES = new Set(["who", "whom", "whose", "which", "where"]);
+const CONTRAST = new Set(["but", "yet"]);
+const STRONG_PUNCT = new Set([";", ":", "—", "–", "--", "(", ")"]);
+const QUOTES = new Set(['"', "“", "”", "«", "»"]);
+
+export function segmentSentence(
+  tokens: readonly Token[],
+  start: number,
+  end: number,
+  lexicon: Lexicon,
+  isMention: (t: number) => boolean,
+): Segment[] {
+  const cuts: { at: number; opener: Boundary; token: number }[] = [];
+  for (let i = start + 1; i < end; i++) {
+    const t = tokens[i]!;
+    const w = t.lower;
+    const prev = tokens[i - 1]!;
+    if (QUOTES.has(w)) {
+      cuts.push({ at: i, opener: "quote", token: i });
+    } else if (STRONG_PUNCT.has(w)) {
+      cuts.push({ at: i, opener: "punct", token: i });
+    } else if (CONTRAST.has(w) && t.pos === "CCONJ") {
+      cuts.push({ at: i, opener: "contrast", token: i });
+    } else if (w === "although" || w === "though" || w === "whereas") {
+      cuts.push({ at: i, opener: "contrast", token: i });
+    } else if (SUBORDINATORS.has(w) && (t.pos === "SCONJ" || t.pos === "ADP" || t.pos === "ADV")) {
+      // "after" and "before" as prepositions ("after talks") are not clause openers: need a verb soon after.
+      if ((w === "after" || w === "before" || w === "since" || w === "until") && !verbWithin(tokens, i + 1, end, 4))
+        continue;
+      cuts.push({ at: i, opener: "sub", token: i });
+    } else if (RELATIVES.has(w) && (t.pos === "PRON" || t.pos === "DET" || t.pos === "ADV")) {
+      cuts.push({ at: i, opener: "rel", token: i });
+    } else if (w === "that" && (t.pos === "SCONJ" || t.pos === "PRON")) {
+      const afterNoun = prev.pos === "NOUN" || prev.pos === "PROPN" || isMention(i - 1);
+      const afterSaying = lexicon.report.has(prev.lemma) || prev.pos === "ADJ" || prev.pos === "VERB";
+      cuts.push({ at: i, opener: afterNoun && !afterSaying ? "rel" : "that", token: i });
+    } else if (w === "and" && t.pos === "CCONJ") {
+      // A new clause when "and" is followed by a verb (shared subject) or by a subject and a verb.
+      const next = tokens[i + 1];
+      if (next && i + 1 < end && (next.pos === "VERB" || (next.pos === "AUX" && verbWithin(tokens, i + 2, end, 2)))) {
+        cuts.push({ at: i, opener: "and", token: i });
+      } else if (prev.lower === "," && verbWithin(tokens, i + 1, end, 5) && !isMention(i - 2)) {
+        cuts.push({ at: i, opener: "and", token: i });
+      }
+    } else if (prev.pos === "VERB" && lexicon.report.has(prev.lemma) && t.pos !== "ADP" && w !== "that") {
+      // "Putin says there is no need ..." — what follows a verb of saying is its own clause.
+      if (w !== "," && w !== "." && t.pos !== "PART") cuts.push({ at: i, opener: "report", token: -1 });
+    }
+  }
+  const segments: Segment[] = [];
+  let s = start;
+  let opener: Boundary = "start";
+  let openerToken = -1;
+  for (const c of cuts) {
+    if (c.at > s) segments.push({ start: s, end: c.at, opener, openerToken });
+    s = c.at;
+    opener = c.opener;
+    openerToken = c.token;
+  }
+  if (end > s) segments.push({ start: s, end, opener, openerToken });
+  return segments;
+}
+
+function verbWithin(tokens: readonly Token[], from: number, end: number, n: number): boolean {
+  for (let i = from; i < Math.min(end, from + n); i++) {
+    const p = tokens[i]!.pos;
+    if (p === "VERB") return true;
+    if (p === "PUNCT") return false;
+  }
+  return false;
+}
+
+export function segmentIndexOf(segments: readonly Segment[], token: number): number {
+  for (let i = 0; i < segments.length; i++) {
+    const s = segments[i]!;
+    if (token >= s.start && token < s.end) return i;
+  }
+  return -1;
+}

@@ -1,0 +1,601 @@
+import type { Doc, Quote, Token } from "../types/doc.js";
+import type { Modality } from "../types/event.js";
+import type { Mention } from "../types/mention.js";
+import { type Segment, segmentIndexOf, segmentSentence } from "./clauses.js";
+import type { Lexicon, Phrase } from "./lexicon.js";
+import { decideModality, findCues } from "./modality.js";
+import type { EventPatternLike, OntologySource, PatternMatch, PatternSource } from "./ports.js";
+
+/** An event found in the clean text; the pipeline turns it into an `EventRecord` with raw-text spans. */
+export interface CodedEvent {
+  readonly code: string;
+  readonly source: Mention;
+  readonly target: Mention | null;
+  readonly sentence: number;
+  /** Clean-text span of the trigger words. */
+  readonly trigger: readonly [number, number];
+  readonly modality: Modality;
+  readonly speaker: Mention | null;
+  readonly quote: Quote | null;
+  readonly date: string | null;
+  readonly pattern: string;
+  readonly confidence: number;
+}
+
+export interface CoderInput {
+  readonly doc: Doc;
+  readonly mentions: readonly Mention[];
+  /** Article date `YYYY-MM-DD`, used to drop history recaps. */
+  readonly date: string | null;
+  /** Country of the dateline place, for agents named without a country ("police", "rebels"). */
+  readonly homeCountry: string | null;
+}
+
+interface Trigger {
+  readonly pattern: EventPatternLike;
+  readonly head: number;
+  readonly match: PatternMatch;
+  readonly first: number;
+  readonly last: number; // inclusive
+}
+
+/** A group of actor mentions acting together ("Russia and China"). */
+type Group = Mention[];
+
+const FIRST_PERSON = new Set(["we", "our", "us", "ours", "i", "my", "me"]);
+const BE = new Set(["be", "get"]);
+const HISTORY_DAYS = 400;
+
+/**
+ * The event coder: finds triggers (verb patterns, noun triggers and light-verb phrases), assigns source and target
+ * from the clause structure, decides modality, attaches speaker, quote and date. Pure: same input, same output.
+ */
+export class EventCoder {
+  constructor(
+    private readonly patterns: PatternSource,
+    private readonly ontology: OntologySource,
+    private readonly lexicon: Lexicon,
+  ) {}
+
+  code(input: CoderInput): CodedEvent[] {
+    const { doc } = input;
+    const tokens = doc.tokens;
+    const n = tokens.length;
+    const lemmas = new Array<string>(n);
+    const pos = new Array<string>(n);
+    for (let i = 0; i < n; i++) {
+      lemmas[i] = tokens[i]!.lemma;
+      pos[i] = tokens[i]!.pos;
+    }
+    const owner = new Int32Array(n).fill(-1);
+    const mentions = this.withFirstPerson(doc, input.mentions);
+    const sameSpan = new Map<number, Mention[]>();
+    mentions.forEach((m, idx) => {
+      for (let t = m.tokenStart; t < m.tokenEnd; t++) if (owner[t] === -1) owner[t] = idx;
+      const list = sameSpan.get(m.tokenStart) ?? [];
+      list.push(m);
+      sameSpan.set(m.tokenStart, list);
+    });
+    const ctx: Ctx = { doc, tokens, owner, mentions, sameSpan, homeCountry: input.homeCountry };
+    const out: CodedEvent[] = [];
+    const seen = new Set<string>();
+    for (const sentence of doc.sentences) {
+      const { tokenStart: ss, tokenEnd: se } = sentence;
+      let hasMention = false;
+      for (let t = ss; t < se; t++) if (owner[t] !== -1) hasMention = true;
+      if (!hasMention) continue;
+      const triggers = this.findTriggers(tokens, lemmas, pos, ss, se);
+      if (!triggers.length) continue;
+      if (this.isSport(tokens, ss, se, ctx)) continue;
+      const segments = segmentSentence(tokens, ss, se, this.lexicon, (t) => owner[t] !== -1);
+      const cues = findCues(tokens, ss, se, segments, this.lexicon);
+      const speaker = this.speakerOf(ctx, sentence.index, ss, se, segments);
+      for (const tr of triggers) {
+        if (this.inPhrase(tokens, tr, ss, se, this.lexicon.metaphor)) continue;
+        const seg = segmentIndexOf(segments, tr.head);
+        const roles = tr.pattern.kind === "verb" ? verbRoles(ctx, segments, seg, tr) : nounRoles(ctx, segments, seg, tr, this.lexicon);
+        if (!roles) continue;
+        const cameo = this.ontology.cameo(tr.pattern.code);
+        if (!cameo) continue;
+        const modality = decideModality(tokens, segments, cues, seg, tr.first, tr.last + 1, tr.match.matchedIdx);
+        const quote = doc.quotes.find((q) => q.start <= tokens[tr.first]!.start && q.end >= tokens[tr.last]!.end) ?? null;
+        const date = this.eventDate(doc, sentence.index, tokens[tr.head]!.start);
+        if (date && input.date && daysBetween(date, input.date) > HISTORY_DAYS) continue; // a history recap, not news
+        const speakerHere = quote ? (this.quoteSpeaker(ctx, quote) ?? speaker) : speaker;
+        for (const [src0, tgt] of pairs(roles, tr.pattern)) {
+          const src = upgradeToSpeaker(src0, speakerHere);
+          if (tgt && sameActor(src, tgt)) continue;
+          if (!tgt && !tr.pattern.flags.notarget && roles.requireTarget) continue;
+          const key = `${sentence.index}|${tr.pattern.code}|${src.code}|${tgt?.code ?? ""}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          out.push({
+            code: tr.pattern.code,
+            source: src,
+            target: tgt,
+            sentence: sentence.index,
+            trigger: [tokens[tr.first]!.start, tokens[tr.last]!.end],
+            modality,
+            speaker: speakerHere,
+            quote,
+            date: date ?? input.date,
+            pattern: `${tr.pattern.kind}:${tr.pattern.id}`,
+            confidence: confidence(tr, roles, src, tgt),
+          });
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Every trigger in the sentence; among overlapping ones the most specific wins. */
+  private findTriggers(
+    tokens: readonly Token[],
+    lemmas: readonly string[],
+    pos: readonly string[],
+    ss: number,
+    se: number,
+  ): Trigger[] {
+    const found: Trigger[] = [];
+    for (let t = ss; t < se; t++) {
+      const lemma = lemmas[t]!;
+      const p = pos[t]!;
+      const verbs = p === "VERB" || p === "AUX" || (p === "ADJ" && tokens[t]!.lower.endsWith("ed")) ? this.patterns.byHead.get(lemma) : undefined;
+      const nouns = this.patterns.nounFirst.get(lemma);
+      for (const list of [verbs, nouns]) {
+        if (!list) continue;
+        for (const pattern of list) {
+          const m = this.patterns.match(pattern, lemmas, pos, t, se);
+          if (!m) continue;
+          const idx = m.matchedIdx;
+          const first = Math.min(...idx);
+          const last = Math.max(...idx);
+          found.push({ pattern, head: t, match: m, first, last });
+          break; // lists are most-specific first
+        }
+      }
+    }
+    // Drop triggers whose words lie inside a more specific trigger ("hold talk" swallows the noun "talk").
+    found.sort((a, b) => b.pattern.specificity - a.pattern.specificity || b.match.matchedIdx.length - a.match.matchedIdx.length);
+    const kept: Trigger[] = [];
+    for (const tr of found) {
+      const inside = kept.some((k) => tr.match.matchedIdx.every((i) => k.match.matchedIdx.includes(i) || (i >= k.first && i <= k.last)));
+      if (!inside) kept.push(tr);
+    }
+    return kept.sort((a, b) => a.first - b.first);
+  }
+
+  private isSport(tokens: readonly Token[], ss: number, se: number, ctx: Ctx): boolean {
+    let sport = false;
+    for (let t = ss; t < se && !sport; t++) {
+      const list = this.lexicon.sport.get(tokens[t]!.lower);
+      if (list && list.some((p) => phraseAt(tokens, t, se, p))) sport = true;
+      // a score such as "2-1" or "3–0"
+      if (/^\d{1,2}[-–]\d{1,2}$/.test(tokens[t]!.text)) sport = true;
+    }
+    if (!sport) return false;
+    // Politics survives sport words if an office-holder, an organisation or an armed group is named.
+    for (let t = ss; t < se; t++) {
+      const idx = ctx.owner[t]!;
+      if (idx === -1) continue;
+      const m = ctx.mentions[idx]!;
+      if (m.kind === "person" || m.kind === "igo" || m.kind === "group") return false;
+    }
+    return true;
+  }
+
+  private inPhrase(tokens: readonly Token[], tr: Trigger, ss: number, se: number, phrases: ReadonlyMap<string, readonly Phrase[]>): boolean {
+    for (let t = Math.max(ss, tr.first - 4); t <= tr.last && t < se; t++) {
+      const list = phrases.get(tokens[t]!.lower);
+      if (!list) continue;
+      for (const p of list) {
+        if (!phraseAt(tokens, t, se, p)) continue;
+        const pEnd = t + p.words.length - 1;
+        if (t <= tr.last && pEnd >= tr.first) return true;
+      }
+    }
+    return false;
+  }
+
+  /** The subject of a verb of saying in the sentence ("Putin says …", "…, he said"). */
+  private speakerOf(ctx: Ctx, sentence: number, ss: number, se: number, segments: readonly Segment[]): Mention | null {
+    for (let t = ss; t < se; t++) {
+      const tk = ctx.tokens[t]!;
+      if (tk.pos !== "VERB" || !this.lexicon.report.has(tk.lemma)) continue;
+      const seg = segmentIndexOf(segments, t);
+      const subj = subjectOf(ctx, segments, seg, t);
+      if (subj?.[0]) return subj[0];
+      // inverted: "…, said Foreign Minister Wang Yi"
+      const after = t + 1 < se && ctx.owner[t + 1] !== -1 ? ctx.mentions[ctx.owner[t + 1]!]! : null;
+      if (after) return after;
+    }
+    const quote = ctx.doc.quotes.find((q) => q.sentence === sentence && q.speaker);
+    return quote ? this.quoteSpeaker(ctx, quote) : null;
+  }
+
+  private quoteSpeaker(ctx: Ctx, quote: Quote): Mention | null {
+    const sp = quote.speaker;
+    if (!sp) return null;
+    let best: Mention | null = null;
+    for (const m of ctx.mentions) {
+      if (m.end <= sp.start || m.start >= sp.end) continue;
+      if (!best || m.kind === "person") best = m;
+    }
+    return best;
+  }
+
+  /** "we", "our", "I" inside a quote stand for its speaker. */
+  private withFirstPerson(doc: Doc, mentions: readonly Mention[]): Mention[] {
+    const out = [...mentions];
+    const quotes = doc.quotes.filter((q) => q.speaker);
+    if (!quotes.length) return out;
+    const ctx0: Ctx = {
+      doc,
+      tokens: doc.tokens,
+      owner: new Int32Array(0),
+      mentions,
+      sameSpan: new Map(),
+      homeCountry: null,
+    };
+    const covered = new Set<number>();
+    for (const m of mentions) for (let t = m.tokenStart; t < m.tokenEnd; t++) covered.add(t);
+    let added = false;
+    doc.tokens.forEach((tk, i) => {
+      if (!FIRST_PERSON.has(tk.lower) || covered.has(i)) return;
+      const q = quotes.find((qq) => qq.start <= tk.start && qq.end >= tk.end);
+      if (!q) return;
+      const sp = this.quoteSpeaker(ctx0, q);
+      if (!sp) return;
+      const plural = tk.lower === "we" || tk.lower === "our" || tk.lower === "us" || tk.lower === "ours";
+      out.push({
+        ...sp,
+        start: tk.start,
+        end: tk.end,
+        tokenStart: i,
+        tokenEnd: i + 1,
+        sentence: tk.sentence,
+        text: tk.text,
+        kind: "pronoun",
+        code: plural && sp.country ? `${sp.country}${sp.sector ?? ""}` : sp.code,
+        why: `coref: "${tk.text}" in a quote → its speaker ${sp.name}`,
+      });
+      added = true;
+    });
+    if (added) out.sort((a, b) => a.start - b.start || b.end - a.end);
+    return out;
+  }
+
+  private eventDate(doc: Doc, sentence: number, at: number): string | null {
+    let best: { d: number; date: string } | null = null;
+    for (const t of doc.times) {
+      if (t.sentence !== sentence) continue;
+      const d = Math.abs(t.start - at);
+      if (!best || d < best.d) best = { d, date: t.date };
+    }
+    return best?.date ?? null;
+  }
+}
+
+interface Ctx {
+  readonly doc: Doc;
+  readonly tokens: readonly Token[];
+  readonly owner: Int32Array;
+  readonly mentions: readonly Mention[];
+  readonly sameSpan: ReadonlyMap<number, readonly Mention[]>;
+  readonly homeCountry: string | null;
+}
+
+interface Roles {
+  readonly sources: Group;
+  readonly targets: Group;
+  /** Sources act on each other ("joint exercises", "talks between A and B"). */
+  readonly reciprocal: boolean;
+  /** First source acts on the second ("a Russia-China alliance"). */
+  readonly ordered: boolean;
+  readonly requireTarget: boolean;
+  /** Token distance between the trigger and its actors, for confidence. */
+  readonly distance: number;
+}
+
+function phraseAt(tokens: readonly Token[], t: number, end: number, p: Phrase): boolean {
+  if (t + p.words.length > end) return false;
+  for (let k = 0; k < p.words.length; k++) {
+    const tk = tokens[t + k]!;
+    if (tk.lower !== p.words[k] && tk.lemma !== p.words[k]) return false;
+  }
+  return true;
+}
+
+/** All mentions sharing the span that starts at token `t` ("the two countries" → two actors). */
+function mentionsAt(ctx: Ctx, t: number): Mention[] {
+  const idx = ctx.owner[t]!;
+  if (idx === -1) return [];
+  const m = ctx.mentions[idx]!;
+  const all = ctx.sameSpan.get(m.tokenStart) ?? [m];
+  return all.map((x) => withCountry(ctx, x));
+}
+
+/** An agent named without a country ("police", "rebels") takes one from "of/in/from X" after it, else the dateline. */
+function withCountry(ctx: Ctx, m: Mention): Mention {
+  if (m.country) return m;
+  let country: string | null = null;
+  const tokens = ctx.tokens;
+  for (let t = m.tokenEnd; t < Math.min(tokens.length, m.tokenEnd + 3); t++) {
+    const w = tokens[t]!.lower;
+    if (t === m.tokenEnd && w !== "of" && w !== "in" && w !== "from") break;
+    const idx = ctx.owner[t]!;
+    if (idx !== -1 && ctx.mentions[idx]!.country) {
+      country = ctx.mentions[idx]!.country;
+      break;
+    }
+  }
+  country ??= ctx.homeCountry;
+  if (!country) return m;
+  return { ...m, country, code: `${country}${m.sector ?? ""}`, why: `${m.why}; country from context: ${country}` };
+}
+
+/** The mention group ending at or before token `t` (inclusive), extended left over "and" / "," joins. */
+function groupEndingAt(ctx: Ctx, t: number, floor: number): Group {
+  const group: Mention[] = [];
+  let i = t;
+  const first = mentionsAt(ctx, i);
+  if (!first.length) return group;
+  group.unshift(...first);
+  i = first[0]!.tokenStart - 1;
+  while (i > floor) {
+    const w = ctx.tokens[i]!.lower;
+    if (w !== "and" && w !== "," && w !== "&") break;
+    const j = w === "," && ctx.tokens[i - 1]?.lower === "and" ? i - 2 : i - 1;
+    if (j < floor || ctx.owner[j] === -1) break;
+    const more = mentionsAt(ctx, j);
+    group.unshift(...more);
+    i = more[0]!.tokenStart - 1;
+  }
+  return group;
+}
+
+/** The mention group starting at token `t`, extended right over "and" / "," joins. */
+function groupStartingAt(ctx: Ctx, t: number, limit: number): Group {
+  const group: Mention[] = [];
+  let i = t;
+  while (i < limit && ctx.owner[i] !== -1) {
+    const more = mentionsAt(ctx, i);
+    group.push(...more);
+    const end = Math.max(...more.map((m) => m.tokenEnd));
+    const w = ctx.tokens[end]?.lower;
+    if (end < limit && (w === "and" || w === "," || w === "&") && ctx.owner[end + 1] !== undefined && ctx.owner[end + 1] !== -1) {
+      i = end + 1;
+    } else if (end < limit && w === "," && ctx.tokens[end + 1]?.lower === "and" && ctx.owner[end + 2] !== -1) {
+      i = end + 2;
+    } else break;
+  }
+  return group;
+}
+
+/** Subject of the verb at `v`: the nearest actor group to its left in its clause, else inherited across and/but/who. */
+function subjectOf(ctx: Ctx, segments: readonly Segment[], seg: number, v: number): Group | null {
+  let s = seg;
+  let from = v - 1;
+  for (let hops = 0; hops < 3 && s >= 0; hops++) {
+    const segment = segments[s]!;
+    for (let t = from; t >= segment.start; t--) {
+      if (ctx.owner[t] === -1) continue;
+      // skip an actor inside a prepositional phrase right before the verb? keep nearest: "the president of Russia said"
+      const w = ctx.tokens[ctx.mentions[ctx.owner[t]!]!.tokenStart - 1]?.lower;
+      if (w === "by" || w === "against" || w === "to" || w === "on" || w === "at" || w === "with") continue;
+      return groupEndingAt(ctx, t, segment.start - 1);
+    }
+    if (segment.opener === "rel") {
+      // "the militants who attacked": the antecedent right before the relative pronoun
+      const t = segment.start - 1;
+      if (t >= 0 && ctx.owner[t] !== -1) return groupEndingAt(ctx, t, (segments[s - 1]?.start ?? 0) - 1);
+    }
+    if (segment.opener !== "and" && segment.opener !== "contrast" && segment.opener !== "rel") return null;
+    s -= 1;
+    if (s < 0) return null;
+    from = segments[s]!.end - 1;
+  }
+  return null;
+}
+
+/** First actor group after token `t` in the clause (the object), or null. */
+function objectAfter(ctx: Ctx, segments: readonly Segment[], seg: number, t: number, crossRelative: boolean): Group | null {
+  let s = seg;
+  let from = t;
+  for (let hops = 0; hops < 2 && s < segments.length; hops++) {
+    const segment = segments[s]!;
+    for (let i = from; i < segment.end; i++) {
+      if (ctx.owner[i] === -1) continue;
+      const w = ctx.tokens[ctx.mentions[ctx.owner[i]!]!.tokenStart - 1]?.lower;
+      if (w === "by") continue;
+      return groupStartingAt(ctx, ctx.mentions[ctx.owner[i]!]!.tokenStart, segment.end);
+    }
+    if (!crossRelative) return null;
+    s += 1;
+    const next = segments[s];
+    if (!next || (next.opener !== "rel" && next.opener !== "that")) return null;
+    from = next.start;
+  }
+  return null;
+}
+
+function isPassive(ctx: Ctx, v: number, floor: number): boolean {
+  for (let i = v - 1; i >= Math.max(floor, v - 3); i--) {
+    const tk = ctx.tokens[i]!;
+    if (tk.pos === "AUX" && BE.has(tk.lemma)) return true;
+    if (tk.pos !== "ADV" && tk.pos !== "AUX" && tk.pos !== "PART") return false;
+  }
+  return false;
+}
+
+function verbRoles(ctx: Ctx, segments: readonly Segment[], seg: number, tr: Trigger): Roles | null {
+  const segment = segments[seg]!;
+  let subject = subjectOf(ctx, segments, seg, tr.first);
+  let object: Group | null = null;
+  if (tr.match.targetAt !== null) {
+    const t = tr.match.targetAt;
+    for (let i = t; i < segment.end; i++) {
+      if (ctx.owner[i] !== -1) {
+        object = groupStartingAt(ctx, ctx.mentions[ctx.owner[i]!]!.tokenStart, segment.end);
+        break;
+      }
+      if (i - t > 6) break;
+    }
+    if (!object) return null; // the pattern names where its target must be
+  } else {
+    object = objectAfter(ctx, segments, seg, tr.last + 1, false);
+  }
+  if (isPassive(ctx, tr.head, segment.start)) {
+    // "X was attacked by Y": Y acts on X.
+    let agent: Group | null = null;
+    for (let i = tr.last + 1; i < Math.min(segment.end, tr.last + 4); i++) {
+      if (ctx.tokens[i]!.lower === "by" && ctx.owner[i + 1] !== undefined && ctx.owner[i + 1] !== -1) {
+        agent = groupStartingAt(ctx, i + 1, segment.end);
+        break;
+      }
+    }
+    if (!agent) return null;
+    const patient = subject;
+    subject = agent;
+    object = patient;
+  }
+  if (!subject?.length) return null;
+  const distance = Math.max(0, tr.first - subject[subject.length - 1]!.tokenEnd);
+  return {
+    sources: subject,
+    targets: object ?? [],
+    reciprocal: tr.pattern.flags.reciprocal && !object?.length,
+    ordered: false,
+    requireTarget: false,
+    distance,
+  };
+}
+
+const RECIPROCAL_WORDS = new Set(["joint", "mutual", "bilateral", "each", "together"]);
+
+function nounRoles(ctx: Ctx, segments: readonly Segment[], seg: number, tr: Trigger, lexicon: Lexicon): Roles | null {
+  const segment = segments[seg]!;
+  const tokens = ctx.tokens;
+  let reciprocal = tr.pattern.flags.reciprocal;
+  // 1. modifiers before the noun: "a Russia-China military alliance", "US airstrikes", "their forming an alliance"
+  const pre: Mention[] = [];
+  for (let i = tr.first - 1; i >= segment.start && i >= tr.first - 6; i--) {
+    const tk = tokens[i]!;
+    if (RECIPROCAL_WORDS.has(tk.lower)) reciprocal = true;
+    if (ctx.owner[i] !== -1) {
+      const ms = mentionsAt(ctx, i);
+      pre.unshift(...ms);
+      i = ms[0]!.tokenStart;
+      continue;
+    }
+    if (tk.pos === "ADJ" || tk.pos === "NOUN" || tk.text === "-" || tk.text === "–" || tk.pos === "NUM" || tk.lower === "'s") continue;
+    if (tk.pos === "VERB" && tk.lower.endsWith("ing") && pre.length === 0) continue; // "their forming a …"
+    if (tk.pos === "DET" && pre.length === 0) continue;
+    break;
+  }
+  // 2. what follows: "between X and Y", "with X", "against X", "on X", "by X", "of X"
+  let after: Group = [];
+  let afterRole: "between" | "target" | "agent" | null = null;
+  for (let i = tr.last + 1; i < Math.min(segment.end, tr.last + 4); i++) {
+    const w = tokens[i]!.lower;
+    if (w === "between" || w === "among") afterRole = "between";
+    else if (w === "with" || w === "against" || w === "on" || w === "targeting" || w === "of" || w === "to" || w === "into" || w === "in") afterRole ??= "target";
+    else if (w === "by") afterRole = "agent";
+    else if (tokens[i]!.pos !== "DET" && tokens[i]!.pos !== "ADJ") {
+      if (ctx.owner[i] === -1) break;
+    }
+    if (afterRole && ctx.owner[i + 1] !== undefined && ctx.owner[i + 1] !== -1) {
+      after = groupStartingAt(ctx, i + 1, segment.end);
+      break;
+    }
+  }
+  // 3. a relative clause: "the war games that the armed forces of China and Russia held"
+  let rel: Group = [];
+  const next = segments[seg + 1];
+  if (next && next.opener === "rel" && next.start <= tr.last + 2) {
+    for (let i = next.start + 1; i < next.end; i++) {
+      if (ctx.owner[i] !== -1) {
+        rel = groupStartingAt(ctx, i, next.end);
+        break;
+      }
+    }
+  }
+  // 4. the subject of a light verb that governs the noun: "Russia and China held joint exercises"
+  let subject: Group = [];
+  for (let i = tr.first - 1; i >= segment.start; i--) {
+    const tk = tokens[i]!;
+    if (tk.pos === "VERB") {
+      if (lexicon.support.has(tk.lemma)) subject = subjectOf(ctx, segments, seg, i) ?? [];
+      break;
+    }
+  }
+  if (afterRole === "between" && after.length >= 2) {
+    return { sources: after, targets: [], reciprocal: true, ordered: false, requireTarget: false, distance: 1 };
+  }
+  if (afterRole === "agent" && after.length) {
+    return { sources: after, targets: pre, reciprocal: false, ordered: false, requireTarget: false, distance: 1 };
+  }
+  if (rel.length) {
+    return { sources: rel, targets: after, reciprocal: reciprocal || rel.length > 1, ordered: false, requireTarget: false, distance: 2 };
+  }
+  if (pre.length >= 2) {
+    return { sources: pre, targets: [], reciprocal, ordered: !reciprocal, requireTarget: false, distance: 0 };
+  }
+  if (pre.length === 1 && after.length) {
+    return { sources: pre, targets: after, reciprocal: false, ordered: false, requireTarget: false, distance: 0 };
+  }
+  if (subject.length) {
+    const targets = after.length ? after : pre;
+    return { sources: subject, targets, reciprocal: reciprocal && subject.length > 1 && !targets.length, ordered: false, requireTarget: false, distance: 3 };
+  }
+  if (pre.length === 1) {
+    return { sources: pre, targets: [], reciprocal: false, ordered: false, requireTarget: false, distance: 1 };
+  }
+  return null;
+}
+
+/** Source → target pairs of a trigger's roles. */
+function* pairs(roles: Roles, pattern: EventPatternLike): Generator<[Mention, Mention | null]> {
+  const { sources, targets } = roles;
+  if (roles.ordered && sources.length >= 2) {
+    yield [sources[0]!, sources[1]!];
+    return;
+  }
+  if (roles.reciprocal && sources.length >= 2 && !targets.length) {
+    for (const a of sources) for (const b of sources) if (a !== b) yield [a, b];
+    return;
+  }
+  for (const s of sources) {
+    if (!targets.length || pattern.flags.notarget) {
+      yield [s, null];
+      continue;
+    }
+    for (const t of targets) yield [s, t];
+  }
+}
+
+function sameActor(a: Mention, b: Mention): boolean {
+  return a.code === b.code || (a.entity === b.entity && a.entity !== "");
+}
+
+/** A bare country acting in a statement by one of its own officials takes the official's code ("Putin says Russia …" → RUSGOV). */
+function upgradeToSpeaker(src: Mention, speaker: Mention | null): Mention {
+  if (!speaker || src.sector || !src.country || speaker.country !== src.country || !speaker.sector) return src;
+  return { ...src, code: speaker.code, sector: speaker.sector, why: `${src.why}; speaker ${speaker.name} is ${speaker.code}` };
+}
+
+function confidence(tr: Trigger, roles: Roles, src: Mention, tgt: Mention | null): number {
+  let c = tr.pattern.kind === "verb" ? 0.7 : 0.6;
+  if (tr.match.targetAt !== null) c += 0.1;
+  if (tr.pattern.specificity > 1) c += 0.05;
+  if (roles.distance <= 3) c += 0.1;
+  else if (roles.distance > 10) c -= 0.15;
+  if (src.kind === "pronoun" || src.kind === "description") c -= 0.1;
+  if (tgt && (tgt.kind === "pronoun" || tgt.kind === "description")) c -= 0.05;
+  if (!tgt) c -= 0.1;
+  return Math.round(Math.min(0.99, Math.max(0.05, c)) * 100) / 100;
+}
+
+function daysBetween(a: string, b: string): number {
+  return (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000;
+}

@@ -1,0 +1,110 @@
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+import { MODALITY_STATUSES, type ModalityStatus } from "../types/event.js";
+import { DyadError } from "../types/errors.js";
+
+/** The coder's own word lists (data/code/*.tsv): modality cues, discards, verb classes. Validated on load, compiled once. */
+export type CueScope = "any" | "before" | "after" | "govern";
+
+export interface Cue {
+  readonly status: Exclude<ModalityStatus, "asserted">;
+  readonly scope: CueScope;
+  readonly words: readonly string[];
+  readonly text: string;
+  readonly pos: ReadonlySet<string> | null;
+}
+
+export interface Phrase {
+  readonly words: readonly string[];
+  readonly text: string;
+}
+
+export interface Lexicon {
+  /** Cues keyed by their first word; longest first. */
+  readonly cues: ReadonlyMap<string, readonly Cue[]>;
+  readonly sport: ReadonlyMap<string, readonly Phrase[]>;
+  readonly metaphor: ReadonlyMap<string, readonly Phrase[]>;
+  readonly report: ReadonlySet<string>;
+  readonly support: ReadonlySet<string>;
+}
+
+const dataDir = new URL("../../data/code/", import.meta.url);
+
+function rows(file: string): { line: number; cols: string[] }[] {
+  const text = readFileSync(new URL(file, dataDir), "utf8");
+  const out: { line: number; cols: string[] }[] = [];
+  text.split("\n").forEach((raw, i) => {
+    const l = raw.replace(/\r$/, "");
+    if (!l.trim() || l.startsWith("#")) return;
+    out.push({ line: i + 1, cols: l.split("\t") });
+  });
+  return out;
+}
+
+function fail(file: string, line: number, message: string): never {
+  throw new DyadError("KNOWLEDGE_INVALID", `data/code/${file}:${line}: ${message}`);
+}
+
+const statusSchema = z.enum(MODALITY_STATUSES).exclude(["asserted"]);
+const scopeSchema = z.enum(["any", "before", "after", "govern"]);
+
+function push<T extends { words: readonly string[] }>(map: Map<string, T[]>, item: T): void {
+  const key = item.words[0]!;
+  const list = map.get(key) ?? [];
+  list.push(item);
+  list.sort((a, b) => b.words.length - a.words.length);
+  map.set(key, list);
+}
+
+/** Splits a cue or phrase into the words tokens will be compared with ("can't" → "ca", "n't" as wink tokenises it). */
+export function phraseWords(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/\b(can|ca|wo|do|does|did|is|are|was|were|could|would|should|must|have|has|had)n['’]t\b/g, (m) =>
+      m.replace(/n['’]t$/, " n't").replace(/^can /, "ca "),
+    )
+    .split(/\s+/)
+    .filter(Boolean);
+}
+
+let cached: Lexicon | undefined;
+
+export function loadLexicon(): Lexicon {
+  if (cached) return cached;
+  const cues = new Map<string, Cue[]>();
+  for (const { line, cols } of rows("modality.tsv")) {
+    const [status, scope, text, pos] = cols;
+    const s = statusSchema.safeParse(status);
+    if (!s.success) fail("modality.tsv", line, `unknown status '${status}'`);
+    const sc = scopeSchema.safeParse(scope);
+    if (!sc.success) fail("modality.tsv", line, `unknown scope '${scope}'`);
+    if (!text?.trim()) fail("modality.tsv", line, "empty cue");
+    push(cues, {
+      status: s.data,
+      scope: sc.data,
+      words: phraseWords(text),
+      text,
+      pos: pos ? new Set(pos.split("|")) : null,
+    });
+  }
+  const sport = new Map<string, Phrase[]>();
+  const metaphor = new Map<string, Phrase[]>();
+  for (const { line, cols } of rows("discards.tsv")) {
+    const [kind, text] = cols;
+    if (!text?.trim()) fail("discards.tsv", line, "empty phrase");
+    if (kind === "sport") push(sport, { words: phraseWords(text), text });
+    else if (kind === "metaphor") push(metaphor, { words: phraseWords(text), text });
+    else fail("discards.tsv", line, `unknown kind '${kind}'`);
+  }
+  const report = new Set<string>();
+  const support = new Set<string>();
+  for (const { line, cols } of rows("verbs.tsv")) {
+    const [kind, lemma] = cols;
+    if (!lemma?.trim()) fail("verbs.tsv", line, "empty lemma");
+    if (kind === "report") report.add(lemma.split(" ")[0]!);
+    else if (kind === "support") support.add(lemma);
+    else fail("verbs.tsv", line, `unknown class '${kind}'`);
+  }
+  cached = { cues, sport, metaphor, report, support };
+  return cached;
+}

@@ -1,0 +1,39 @@
+import type { CameoCode, PloverCode } from "../types/event.js";
+
+/** What the coder needs from the event-pattern knowledge (src/knowledge/patterns) — kept structural so tests can pass their own. */
+export type PatternWordLike =
+  | { readonly kind: "word"; readonly lemmas: readonly string[] }
+  | { readonly kind: "target" }
+  | { readonly kind: "gap" };
+
+export interface EventPatternLike {
+  readonly id: string;
+  readonly code: string;
+  readonly kind: "verb" | "noun";
+  readonly words: readonly PatternWordLike[];
+  readonly flags: { readonly reciprocal: boolean; readonly notarget: boolean; readonly passiveOk: boolean };
+  readonly specificity: number;
+}
+
+export interface PatternMatch {
+  readonly end: number;
+  readonly targetAt: number | null;
+  readonly matchedIdx: readonly number[];
+}
+
+export interface PatternSource {
+  readonly byHead: ReadonlyMap<string, readonly EventPatternLike[]>;
+  readonly nounFirst: ReadonlyMap<string, readonly EventPatternLike[]>;
+  match(
+    pattern: EventPatternLike,
+    lemmas: readonly string[],
+    pos: readonly string[],
+    headIndex: number,
+    limit: number,
+  ): PatternMatch | null;
+}
+
+export interface OntologySource {
+  cameo(code: string): CameoCode | undefined;
+  plover(code: string): PloverCode | null;
+}

@@ -1,0 +1,74 @@
+import type { AddressInfo } from "node:net";
+import { serve as listen } from "@hono/node-server";
+import { openStore } from "../store/open-store.js";
+import type { Store } from "../store/store.js";
+import { DyadError } from "../types/errors.js";
+import { createApp } from "./create-app.js";
+
+export interface ServeOptions {
+  /** The store: a SQLite file path (must exist). */
+  readonly db: string;
+  /** Default 8080; 0 picks a free port. */
+  readonly port?: number;
+  /** Default 127.0.0.1 (loopback only); `0.0.0.0` to listen on every interface. */
+  readonly host?: string;
+  /** Bearer token that enables writes (`POST /api/articles`); read-only without one. */
+  readonly token?: string;
+  /** The built dashboard; default `<package root>/web/dist`. */
+  readonly webRoot?: string | null;
+  readonly version?: string;
+}
+
+export interface RunningServer {
+  /** `http://host:port`. */
+  readonly url: string;
+  readonly port: number;
+  readonly store: Store;
+  /** Stops accepting connections, waits for open requests, closes the store. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the store and serves the API and the dashboard on `host:port` until `close()`.
+ *
+ * @example
+ * const server = await serve({ db: "events.db", port: 8080 });
+ * console.error(`dashboard at ${server.url}/`);
+ */
+export async function serve(options: ServeOptions): Promise<RunningServer> {
+  if (options.token !== undefined && options.token.length < 8) {
+    throw new DyadError("USAGE", "the write token must be at least 8 characters long");
+  }
+  const store = await openStore(options.db, { mustExist: true });
+  const app = createApp(store, { token: options.token, webRoot: options.webRoot, version: options.version });
+  const host = options.host ?? "127.0.0.1";
+  let server: ReturnType<typeof listen>;
+  const info = await new Promise<AddressInfo>((resolve, reject) => {
+    server = listen({ fetch: app.fetch, port: options.port ?? 8080, hostname: host }, resolve);
+    server.once("error", (err) =>
+      reject(
+        new DyadError("USAGE", `cannot listen on ${host}:${options.port ?? 8080}: ${err.message}`, {
+          cause: err,
+        }),
+      ),
+    );
+  }).catch(async (err) => {
+    await store.close();
+    throw err;
+  });
+  // Keep-alive sockets from browsers and load tools would otherwise hold close() open.
+  if ("keepAliveTimeout" in server!) server.keepAliveTimeout = 5000;
+  const shownHost = host.includes(":") ? `[${host}]` : host;
+  return {
+    url: `http://${shownHost}:${info.port}`,
+    port: info.port,
+    store,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        if ("closeIdleConnections" in server) server.closeIdleConnections();
+      });
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import {
+  decodeSignature,
+  encodeSignature,
+  isEmptySignature,
+  lshBandKeys,
+  minhashSignature,
+  SAME_STORY_SIMILARITY,
+  SIGNATURE_LENGTH,
+  signatureSimilarity,
+} from "../../src/dedupe/index.js";
+import {
+  ELECTION_STORY,
+  GRAIN_STORY,
+  HARBOUR_EDITED,
+  HARBOUR_REPOST,
+  HARBOUR_STORY,
+} from "./wire-stories.js";
+
+const similarity = (a: string, b: string) => signatureSimilarity(minhashSignature(a), minhashSignature(b));
+
+test("copies of one story score above the same-story threshold, other stories far below", () => {
+  const cases: [label: string, text: string, sameStory: boolean][] = [
+    ["identical text", HARBOUR_STORY, true],
+    ["re-post with different page furniture", HARBOUR_REPOST, true],
+    ["lightly edited copy", HARBOUR_EDITED, true],
+    ["different story", GRAIN_STORY, false],
+    ["another different story", ELECTION_STORY, false],
+  ];
+  for (const [label, text, same] of cases) {
+    const s = similarity(HARBOUR_STORY, text);
+    if (same) assert.ok(s >= SAME_STORY_SIMILARITY, `${label}: ${s}`);
+    else assert.ok(s < 0.1, `${label}: ${s}`);
+  }
+});
+
+test("case and punctuation do not change the signature", () => {
+  const a = minhashSignature("Russia and China held joint drills, officials said.");
+  const b = minhashSignature("RUSSIA and china held joint drills — officials said");
+  assert.deepEqual(a, b);
+});
+
+test("identical texts share every LSH band; unrelated texts share none", () => {
+  const story = lshBandKeys(minhashSignature(HARBOUR_STORY));
+  assert.equal(story.length, SIGNATURE_LENGTH / 4);
+  assert.deepEqual(lshBandKeys(minhashSignature(HARBOUR_STORY)), story);
+  const grain = new Set(lshBandKeys(minhashSignature(GRAIN_STORY)));
+  assert.equal(story.filter((k) => grain.has(k)).length, 0);
+});
+
+test("a text without words gets an empty signature, no bands, and similarity 0 even to itself", () => {
+  const empty = minhashSignature("  ... !!! ");
+  assert.ok(isEmptySignature(empty));
+  assert.deepEqual(lshBandKeys(empty), []);
+  assert.equal(signatureSimilarity(empty, minhashSignature("")), 0);
+});
+
+test("signatures survive the text encoding used by the store", () => {
+  const signature = minhashSignature(HARBOUR_STORY);
+  assert.deepEqual(decodeSignature(encodeSignature(signature)), signature);
+});
