@@ -162,7 +162,7 @@ export class MentionFinder {
         continue;
       }
       const m = this.k.trie.longestAt(words, i);
-      if (m && !words.slice(i, m.end).some(skip)) {
+      if (m && !anySkipped(words, i, m.end, skip)) {
         at[i] = { i, j: m.end, targets: m.targets };
         i = m.end;
         continue;
@@ -210,6 +210,7 @@ export class MentionFinder {
     if (atom?.targets[0]?.type === "block") return atom.j;
     if (atom?.targets[0]?.type === "reference") return this.reference(words, atom, s);
     if (!atom && PRONOUNS[w.key] && w.caps !== 2 && (w.pos === "PRON" || w.pos === "DET" || w.pos === "")) return this.pronoun(words, atoms, k, s);
+    if (!atom && !this.agentAhead(atoms, k)) return k + 1;
     const premods = this.premods(words, atoms, k);
     let p = premods.length ? premods[premods.length - 1]!.j : k;
     const possessive = p < words.length && words[p]!.key === "'s" && premods.length > 0;
@@ -444,6 +445,15 @@ export class MentionFinder {
     if (NAME_PARTICLES.has(w.key) && !first) return !!words[q + 1]?.caps;
     if (!w.caps || NOT_NAMES.has(w.key)) return false;
     return w.pos === "PROPN" || w.pos === "" || w.pos === "NOUN" || w.pos === "X" || w.pos === "ADJ";
+  }
+
+  /** True if an agent noun starts within the next few words (the most fillers an agent run allows). */
+  private agentAhead(atoms: Array<Atom | undefined>, k: number): boolean {
+    for (let q = k; q <= k + 4 && q < atoms.length; q++) {
+      const a = atoms[q];
+      if (a) return a.targets[0]?.type === "agent" || a.targets.some((t) => t.type === "agent");
+    }
+    return false;
   }
 
   /** Fillers and then one or more agent nouns starting at `p` ("top military officials"). */
@@ -705,6 +715,11 @@ interface AgentRun {
   readonly sector: string;
 }
 
+function anySkipped(words: readonly SentenceWord[], i: number, j: number, skip: (w: SentenceWord) => boolean): boolean {
+  for (let q = i; q < j; q++) if (skip(words[q]!)) return true;
+  return false;
+}
+
 function codeWith(base: string, sector: string): string {
   return SECTOR_CODES.has(sector) ? `${base}${sector}` : base;
 }
@@ -734,5 +749,5 @@ function agentReading(head: AgentEntry, sector: string, country: string | null, 
 }
 
 function sentenceWordsOf(text: string): SentenceWord[] {
-  return phraseWords(text).map((w) => ({ ...w, pos: "", token: 0 }));
+  return phraseWords(text);
 }

@@ -1,12 +1,11 @@
 import { type PhraseWord, phraseWords } from "../knowledge/actors/index.js";
 import type { Doc, Sentence } from "../types/doc.js";
 
-/** A word of a sentence, with the part of speech of the `Doc` token it falls in (wink-nlp's tag, or "" if none). */
-export interface SentenceWord extends PhraseWord {
-  readonly pos: string;
-  /** Index into `Doc.tokens` of the token holding the word's first character (or the nearest one before). */
-  readonly token: number;
-}
+/**
+ * A word of a sentence, with the part of speech of the `Doc` token holding its first character (wink-nlp's tag,
+ * or "" if none) and that token's index.
+ */
+export type SentenceWord = PhraseWord;
 
 /** Index of the last token whose start is ≤ `offset`, searching `[lo, hi)`. */
 export function tokenAt(doc: Doc, offset: number, lo = 0, hi = doc.tokens.length): number {
@@ -26,15 +25,17 @@ export function tokenAt(doc: Doc, offset: number, lo = 0, hi = doc.tokens.length
 /** Splits one sentence of the document into matcher words and attaches each word's token and part of speech. */
 export function sentenceWords(doc: Doc, sentence: Sentence): SentenceWord[] {
   const words = phraseWords(doc.text, sentence.start, sentence.end);
-  const lo = sentence.tokenStart;
-  const hi = Math.max(sentence.tokenEnd, lo + 1);
-  return words.map((w) => {
-    if (!doc.tokens.length) return { ...w, pos: "", token: 0 };
-    const t = tokenAt(doc, w.start, lo, Math.min(hi, doc.tokens.length));
-    const tok = doc.tokens[t];
-    const pos = tok && tok.start <= w.start && w.start < tok.end ? tok.pos : (tok?.pos ?? "");
-    return { ...w, pos, token: t };
-  });
+  const tokens = doc.tokens;
+  if (!tokens.length) return words;
+  const hi = Math.min(Math.max(sentence.tokenEnd, sentence.tokenStart + 1), tokens.length);
+  // words and tokens are both in text order: walk them together
+  let t = Math.min(sentence.tokenStart, tokens.length - 1);
+  for (const w of words) {
+    while (t + 1 < hi && tokens[t + 1]!.start <= w.start) t++;
+    w.token = t;
+    w.pos = tokens[t]!.pos;
+  }
+  return words;
 }
 
 /** The token range `[tokenStart, tokenEnd)` covering characters `[start, end)` of the clean text. */

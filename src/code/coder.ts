@@ -29,6 +29,8 @@ export interface CoderInput {
   readonly date: string | null;
   /** Country of the dateline place, for agents named without a country ("police", "rebels"). */
   readonly homeCountry: string | null;
+  /** Places named in the text (clean offsets), so that "rebels in Syria" or "a hospital in Kharkiv" get a country. */
+  readonly places?: readonly { readonly start: number; readonly end: number; readonly country: string | null }[];
 }
 
 interface Trigger {
@@ -76,7 +78,16 @@ export class EventCoder {
       list.push(m);
       sameSpan.set(m.tokenStart, list);
     });
-    const ctx: Ctx = { doc, tokens, owner, mentions, sameSpan, homeCountry: input.homeCountry };
+    const ctx: Ctx = {
+      doc,
+      tokens,
+      owner,
+      mentions,
+      sameSpan,
+      homeCountry: input.homeCountry,
+      mainCountry: mainCountry(mentions),
+      places: input.places ?? [],
+    };
     const out: CodedEvent[] = [];
     const seen = new Set<string>();
     for (const sentence of doc.sentences) {
@@ -159,7 +170,12 @@ export class EventCoder {
     found.sort((a, b) => b.pattern.specificity - a.pattern.specificity || b.match.matchedIdx.length - a.match.matchedIdx.length);
     const kept: Trigger[] = [];
     for (const tr of found) {
-      const inside = kept.some((k) => tr.match.matchedIdx.every((i) => k.match.matchedIdx.includes(i) || (i >= k.first && i <= k.last)));
+      const inside = kept.some(
+        (k) =>
+          tr.match.matchedIdx.every((i) => k.match.matchedIdx.includes(i) || (i >= k.first && i <= k.last)) &&
+          // "accused Moscow of shelling …": a verb after the container's target slot is an event of its own
+          !(tr.pattern.kind === "verb" && k.match.targetAt !== null && tr.head > k.match.targetAt && tr.head !== k.head),
+      );
       if (!inside) kept.push(tr);
     }
     return kept.sort((a, b) => a.first - b.first);
@@ -236,6 +252,8 @@ export class EventCoder {
       mentions,
       sameSpan: new Map(),
       homeCountry: null,
+      mainCountry: null,
+      places: [],
     };
     const covered = new Set<number>();
     for (const m of mentions) for (let t = m.tokenStart; t < m.tokenEnd; t++) covered.add(t);
@@ -283,6 +301,9 @@ interface Ctx {
   readonly mentions: readonly Mention[];
   readonly sameSpan: ReadonlyMap<number, readonly Mention[]>;
   readonly homeCountry: string | null;
+  /** The country the article names most often (first named on a tie): the fallback for agents with no country. */
+  readonly mainCountry: string | null;
+  readonly places: readonly { readonly start: number; readonly end: number; readonly country: string | null }[];
 }
 
 interface Roles {
@@ -295,6 +316,18 @@ interface Roles {
   readonly requireTarget: boolean;
   /** Token distance between the trigger and its actors, for confidence. */
   readonly distance: number;
+}
+
+function mainCountry(mentions: readonly Mention[]): string | null {
+  const counts = new Map<string, number>();
+  let best: string | null = null;
+  for (const m of mentions) {
+    if (!m.country || m.country === "IGO" || m.country.startsWith("-")) continue;
+    const n = (counts.get(m.country) ?? 0) + 1;
+    counts.set(m.country, n);
+    if (!best || n > counts.get(best)!) best = m.country;
+  }
+  return best;
 }
 
 function phraseAt(tokens: readonly Token[], t: number, end: number, p: Phrase): boolean {
@@ -328,8 +361,14 @@ function withCountry(ctx: Ctx, m: Mention): Mention {
       country = ctx.mentions[idx]!.country;
       break;
     }
+    const at = tokens[t]!.start;
+    const place = ctx.places.find((p) => p.start <= at && p.end > at && p.country);
+    if (place) {
+      country = place.country;
+      break;
+    }
   }
-  country ??= ctx.homeCountry;
+  country ??= ctx.homeCountry ?? ctx.mainCountry;
   if (!country) return m;
   return { ...m, country, code: `${country}${m.sector ?? ""}`, why: `${m.why}; country from context: ${country}` };
 }

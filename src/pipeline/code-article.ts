@@ -89,11 +89,11 @@ export function codeArticle(article: Article, options: CodeOptions = {}): CodedA
   const doc = annotate(clean.text, { date: article.published });
   const mentions = findMentions(doc, k.actors, article.published);
   const home = doc.dateline ? placeOfDateline(doc.dateline) : null;
-  const coded = k.coder.code({ doc, mentions, date: article.published, homeCountry: home?.country ?? null });
-  let places: PlaceMention[] | null = null;
+  const places = findPlaces(doc);
+  const coded = k.coder.code({ doc, mentions, date: article.published, homeCountry: home?.country ?? null, places });
   const events: EventRecord[] = [];
   for (const e of coded) {
-    const record = toRecord(article, clean, doc, e, k.ontology, () => (places ??= findPlaces(doc)));
+    const record = toRecord(article, clean, doc, e, k.ontology, places);
     if (record) events.push(record);
   }
   if (!clean.text.trim()) issues.push({ code: "EMPTY_AFTER_CLEANING", message: "no story text left after cleaning" });
@@ -127,7 +127,7 @@ function toRecord(
   doc: Doc,
   e: CodedEvent,
   ontology: Ontology,
-  places: () => readonly PlaceMention[],
+  places: readonly PlaceMention[],
 ): EventRecord | null {
   const cameo = ontology.cameo(e.code);
   if (!cameo) return null;
@@ -161,9 +161,9 @@ function toRecord(
 }
 
 /** Where: a place named in the sentence, else the dateline, else the country of the actor acted upon. */
-function locate(doc: Doc, e: CodedEvent, places: () => readonly PlaceMention[], actor: ActorRef): EventLocation | null {
+function locate(doc: Doc, e: CodedEvent, places: readonly PlaceMention[], actor: ActorRef): EventLocation | null {
   let best: PlaceMention | null = null;
-  for (const p of places()) {
+  for (const p of places) {
     if (p.sentence !== e.sentence) continue;
     if (!best || Math.abs(p.start - e.trigger[0]) < Math.abs(best.start - e.trigger[0])) best = p;
   }

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { DyadError } from "../types/errors.js";
 import { KyselyStore } from "./kysely-store.js";
+import { PostgresBackend } from "./postgres-backend.js";
 import { SqliteBackend } from "./sqlite-backend.js";
 import type { Store } from "./store.js";
 import type { StoreBackend } from "./store-backend.js";
@@ -12,7 +13,7 @@ export interface OpenStoreOptions {
 
 function backendFor(url: string, options: OpenStoreOptions): StoreBackend {
   if (/^postgres(ql)?:\/\//i.test(url)) {
-    throw new DyadError("STORE", `PostgreSQL stores are not supported yet: "${url}"`);
+    return new PostgresBackend(url, options.mustExist ? { mustExist: true } : {});
   }
   const path = url.replace(/^sqlite:(\/\/)?/i, "");
   if (!path) throw new DyadError("USAGE", `no database file given: "${url}"`);

@@ -12,7 +12,8 @@ const TITLE_PLACE = `[${UPPER}][${LOWER}'’.\\-]+(?: (?:de|da|do|del|la|el|al|o
 const REGION = `, (?!${MONTH}[ ,]|${WEEKDAY})[${UPPER}][A-Za-zÀ-ÿ'’.\\-]*(?: [${UPPER}][A-Za-zÀ-ÿ'’.\\-]*){0,3}`;
 const DATE = `, (?:${WEEKDAY},? )?(?:${MONTH} \\d{1,2}(?:, \\d{4})?|\\d{1,2} ${MONTH}(?: \\d{4})?|${WEEKDAY})`;
 const AGENCY = "\\(((?:[A-Z]|dpa)[A-Za-z&.'\\-]*(?: [A-Za-z&.'\\-]+){0,2})\\)";
-const SEPARATOR = "(?:—|–|--|-|:)";
+/** The dash after a dateline, followed by a space or the line's end (not "US-based"). */
+const SEPARATOR = "(?:—|–|--|-|:)(?=\\s|$)";
 
 const DATELINE = new RegExp(
   `^(${CAPS_PLACE}|${TITLE_PLACE})(${REGION})?(?:${DATE})? *(?:${AGENCY})? *(${SEPARATOR})?`,
@@ -27,8 +28,8 @@ const LINES_TO_TRY = 2;
  * Finds a wire-style dateline at the start of the text or of its second line (after a title):
  * "MOSCOW (AP) —", "WASHINGTON, Oct 5 (Reuters) -", "KABUL, Afghanistan —", "BEIJING, March 3 (Xinhua) --".
  * `place` is the place as written including any region ("KABUL, Afghanistan"), without the date;
- * the span runs from the place to the end of the dash. An all-capitals place needs a dash or an agency;
- * a title-case place ("Moscow (Reuters) -") needs both.
+ * the span runs from the place to the end of the dash. The dash is required; a title-case place
+ * ("Moscow (Reuters) -") also needs an agency.
  */
 export function findDateline(text: string): Dateline | null {
   let lineStart = 0;
@@ -56,10 +57,8 @@ function matchAt(text: string, from: number, to: number): Dateline | null {
   const agency = m[3]?.trim() ?? null;
   const separator = m[4];
   const allCaps = !HAS_LOWER.test(place) && /[A-ZÀ-Þ].*[A-ZÀ-Þ]/u.test(place);
-  // All capitals: a dash or an agency. Title case: both (else "Hamas (Gaza) said" would qualify).
-  if (allCaps ? agency === null && separator === undefined : agency === null || separator === undefined) {
-    return null;
-  }
+  // Always a dash; a title-case place also needs an agency (else "Hamas — the group —" would qualify).
+  if (separator === undefined || (!allCaps && agency === null)) return null;
   // A bare word followed by ": " is a heading ("UPDATE:"), not a dateline, unless an agency is named.
   if (agency === null && separator === ":") return null;
   let end = from + m[0].length;

@@ -88,6 +88,12 @@ const TIME_WORDS = new Set([
   "yesterday",
   "tonight",
 ]);
+/** Relative and interrogative pronouns: never a speaker themselves ("X, who said", "a leak that suggested"). */
+const RELATIVES = new Set(["who", "whom", "whose", "which", "that", "what", "whoever", "whatever"]);
+/** Speech verbs whose following noun phrase is the addressee, not the speaker ("told reporters"). */
+const ADDRESSEE_VERBS = new Set(["tell", "ask", "urge", "warn", "promise", "threaten", "remind", "assure", "inform"]);
+/** Appositive search: how far back a comma may open "X, a senior official at Y, said". */
+const MAX_APPOSITIVE = 14;
 /** Possessive pronouns act as determiners inside a speaker phrase ("his spokesman"). */
 const POSSESSIVES = new Set(["his", "her", "its", "their", "our", "my", "your"]);
 const MAX_NP = 10;
@@ -124,7 +130,7 @@ function inPhrase(t: Token): boolean {
 }
 
 function isPersonalPronoun(t: Token): boolean {
-  return t.pos === "PRON" && !POSSESSIVES.has(t.lower);
+  return t.pos === "PRON" && !POSSESSIVES.has(t.lower) && !RELATIVES.has(t.lower);
 }
 
 /** "the general", "the accused": a determiner and an adjective used as a noun (the tagger says ADJ). */
@@ -140,6 +146,7 @@ function isSpeechVerb(t: Token): boolean {
 function phraseForward(tokens: readonly Token[], i: number, last: number): [number, number] | null {
   const first = tokens[i];
   if (first === undefined || i > last) return null;
+  if (RELATIVES.has(first.lower)) return null;
   if (isPersonalPronoun(first)) return [i, i + 1];
   let j = i;
   let hasNoun = false;
@@ -163,6 +170,11 @@ function phraseForward(tokens: readonly Token[], i: number, last: number): [numb
 function phraseBackward(tokens: readonly Token[], end: number, first: number): [number, number] | null {
   const lastTok = tokens[end - 1];
   if (lastTok === undefined || end - 1 < first) return null;
+  if (RELATIVES.has(lastTok.lower)) {
+    // "Putin, who spoke by video, said" / "the ministry, which said": the phrase before the comma.
+    const comma = tokens[end - 2];
+    return comma !== undefined && comma.text === "," ? phraseBackward(tokens, end - 2, first) : null;
+  }
   if (isPersonalPronoun(lastTok)) return [end - 1, end];
   let j = end;
   let hasNoun = false;
@@ -217,6 +229,8 @@ function speakerAfter(tokens: readonly Token[], from: number, last: number): [nu
 /** Speaker from the words before the opening mark: `X said: "…"`, `X replied that "…"`, `said X: "…"`. */
 function speakerBefore(tokens: readonly Token[], before: number, first: number): [number, number] | null {
   let i = before;
+  // Only a quote that opens a clause can follow its speaker inverted ("said Foreign Minister Wang Yi:").
+  const opensClause = tokens[i]!.text === ":" || tokens[i]!.text === ",";
   while (i >= first && (tokens[i]!.pos === "PUNCT" || tokens[i]!.lower === "that")) {
     if (tokens[i]!.text === "”" || tokens[i]!.text === '"') return null;
     i--;
@@ -227,10 +241,10 @@ function speakerBefore(tokens: readonly Token[], before: number, first: number):
     const t = tokens[k]!;
     if (isSpeechVerb(t)) {
       const subjectEnd = skipBackOverModifiers(tokens, k - 1, first) + 1;
-      const np = phraseBackward(tokens, subjectEnd, first);
+      const np = phraseBackward(tokens, subjectEnd, first) ?? appositiveSubject(tokens, subjectEnd, first);
       if (np !== null) return np;
-      // Inverted: "said Foreign Minister Wang Yi:"
-      if (k < i) return phraseForward(tokens, k + 1, i);
+      // Inverted: "said Foreign Minister Wang Yi:" (but "told reporters:" names the addressee).
+      if (opensClause && k < i && !ADDRESSEE_VERBS.has(t.lemma)) return phraseForward(tokens, k + 1, i);
       return null;
     }
     if (t.pos === "PUNCT" && t.text !== "-" && t.text !== "." && t.text !== "'s") break;
@@ -244,6 +258,23 @@ function speakerBefore(tokens: readonly Token[], before: number, first: number):
     if (a.lower === "according" && b.lower === "to") return np;
   }
   return null;
+}
+
+/** "X, a senior official at Y, said": the phrase before the comma that opens the appositive. */
+function appositiveSubject(tokens: readonly Token[], end: number, first: number): [number, number] | null {
+  if (end - 1 < first || tokens[end - 1]!.text !== ",") return null;
+  for (let k = end - 2; k > first && end - k <= MAX_APPOSITIVE; k--) {
+    const t = tokens[k]!;
+    if (t.text === ",") return phraseBackward(tokens, k, first);
+    if (t.pos === "VERB" || t.text === "”" || t.text === '"') return null;
+  }
+  return null;
+}
+
+/** Whether the quote whose first word is token `first` opens its sentence (only its mark before it). */
+function opensSentence(tokens: readonly Token[], sentences: readonly Sentence[], first: number): boolean {
+  const s = sentences[tokens[first]!.sentence]!;
+  return first - s.tokenStart <= 1;
 }
 
 function scanMarks(text: string): Span[] {
@@ -319,7 +350,7 @@ export function findQuotes(text: string, tokens: readonly Token[], sentences: re
       const a = tokens[np[0]]!;
       const b = tokens[np[1] - 1]!;
       speaker = { text: text.slice(a.start, b.end), start: a.start, end: b.end };
-    } else if (prev?.speaker && sentence - prevLastSentence <= 1) {
+    } else if (prev?.speaker && sentence - prevLastSentence <= 1 && opensSentence(tokens, sentences, firstInside)) {
       const nl = text.indexOf("\n", prev.end);
       if (nl < 0 || nl >= start) speaker = prev.speaker;
     }

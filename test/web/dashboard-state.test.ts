@@ -7,6 +7,7 @@ test("a dashboard state survives the URL hash", () => {
     ...INITIAL_STATE,
     a: "RUS",
     b: "CHNMIL",
+    directed: true,
     interval: "week" as const,
     mode: "quads" as const,
     filters: {
@@ -19,6 +20,7 @@ test("a dashboard state survives the URL hash", () => {
     },
     offset: 50,
     eventId: "e-17",
+    alertsAt: "2024-04-23",
   };
   assert.deepEqual(readDashboardState(writeDashboardState(state)), state);
   assert.equal(writeDashboardState(INITIAL_STATE), "");
@@ -28,6 +30,8 @@ test("a dashboard state survives the URL hash", () => {
 test("malformed hash values fall back to defaults", () => {
   const cases: [string, Partial<typeof INITIAL_STATE>][] = [
     ["#a=rus&b=chn", { a: "RUS", b: "CHN" }],
+    ["#a=RUS&b=CHN&dir=ab", { a: "RUS", b: "CHN", directed: true }],
+    ["#dir=ba&at=2024-13", {}],
     ["#a=<img>&interval=year", { a: "", interval: "month" }],
     ["#from=yesterday&root=3&quad=5&offset=-4", {}],
   ];

@@ -163,7 +163,7 @@ export const api = {
   article(id: string, signal?: AbortSignal): Promise<ArticleDetail> {
     return getJson(`articles/${seg(id)}`, signal);
   },
-  alerts(options: { interval: Interval }, signal?: AbortSignal): Promise<readonly Alert[]> {
+  alerts(options: { interval: Interval; at?: string }, signal?: AbortSignal): Promise<readonly Alert[]> {
     return getJson(`alerts${query({ ...options })}`, signal);
   },
 };

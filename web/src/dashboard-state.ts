@@ -26,6 +26,8 @@ export interface DashboardState {
   readonly filters: EventFilters;
   readonly offset: number;
   readonly eventId: string;
+  /** A date in the period the alerts examine; empty for the latest period with events. */
+  readonly alertsAt: string;
 }
 
 export const EMPTY_FILTERS: EventFilters = { root: "", quad: "", status: "", from: "", to: "", q: "" };
@@ -39,6 +41,7 @@ export const INITIAL_STATE: DashboardState = {
   filters: EMPTY_FILTERS,
   offset: 0,
   eventId: "",
+  alertsAt: "",
 };
 
 const INTERVALS: readonly Interval[] = ["day", "week", "month"];
@@ -74,6 +77,7 @@ export function readDashboardState(hash: string): DashboardState {
     },
     offset: Number.isFinite(offset) && offset > 0 ? offset : 0,
     eventId: (p.get("event") ?? "").slice(0, 200),
+    alertsAt: date("at"),
   };
 }
 
@@ -91,6 +95,7 @@ export function writeDashboardState(state: DashboardState): string {
   for (const [key, value] of Object.entries(state.filters)) put(key, value);
   put("offset", String(state.offset), "0");
   put("event", state.eventId);
+  put("at", state.alertsAt);
   const text = p.toString();
   return text ? `#${text}` : "";
 }

@@ -38,6 +38,8 @@ const MAP_LIMIT = 500;
 /** Most events fetched to count a single actor's series in the browser (the API's series is per dyad). */
 const ACTOR_SERIES_PAGES = 4;
 const ALERT_INTERVAL: Interval = "week";
+/** The deepest offset the API pages to (src/server/api-schemas.ts `MAX_OFFSET`). */
+const MAX_OFFSET = 100_000;
 
 interface LoadedSeries {
   readonly points: readonly SeriesPoint[];
@@ -103,7 +105,9 @@ function loadEvents(
   const query = eventQuery(state);
   if (state.a && state.b && !state.directed)
     return dyadEventsBothWays(query, state.a, state.b, offset, limit, signal);
-  return api.events({ ...query, limit, offset }, signal).then((page) => ({ ...page, reachable: page.total }));
+  return api
+    .events({ ...query, limit, offset }, signal)
+    .then((page) => ({ ...page, reachable: Math.min(page.total, MAX_OFFSET + limit) }));
 }
 
 /** The dyads with the most events in either direction, as (a, b) pairs in the direction with more events. */
@@ -149,7 +153,9 @@ export function Dashboard() {
 
   const actors = useResource("actors", loadActors);
   const network = useResource("network", (signal) => api.network({ level: "country", limit: 150 }, signal));
-  const alerts = useResource("alerts", (signal) => api.alerts({ interval: ALERT_INTERVAL }, signal));
+  const alerts = useResource(`alerts@${state.alertsAt}`, (signal) =>
+    api.alerts({ interval: ALERT_INTERVAL, at: state.alertsAt }, signal),
+  );
 
   // The chart always shows the whole history; the date filter (set by clicking a period) narrows the table.
   const seriesKey = state.a ? JSON.stringify([state.a, state.b, state.directed, state.interval]) : null;
@@ -341,6 +347,16 @@ export function Dashboard() {
           <section class="panel" aria-labelledby="alerts-heading">
             <header class="panel-head">
               <h2 id="alerts-heading">Alerts</h2>
+              <label>
+                Week of
+                <input
+                  type="date"
+                  name="alerts-at"
+                  value={state.alertsAt}
+                  title="Any day in the week to examine; empty for the latest week with events"
+                  onChange={(e) => update((s) => ({ ...s, alertsAt: e.currentTarget.value }))}
+                />
+              </label>
             </header>
             {alerts.error && <p class="error">Alerts unavailable: {alerts.error}</p>}
             {alerts.data && <AlertList alerts={alerts.data} period={ALERT_INTERVAL} onPick={pickAlert} />}

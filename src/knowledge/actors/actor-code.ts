@@ -42,7 +42,7 @@ export const SECTOR_CODES: ReadonlySet<string> = new Set([
 /** Country positions that are not countries: international organisations, NGOs, militant groups, corporations. */
 export const TRANSNATIONAL_PREFIXES: ReadonlySet<string> = new Set(["IGO", "NGO", "IMG", "MNC", "INT"]);
 
-const CODE_SHAPE = /^(?:---|[A-Z]{3})(?:[A-Z0-9]{3})*$/;
+const CODE_SHAPE = /^(?:---|[A-Z][A-Z0-9]{2})(?:[A-Z0-9]{3})*$/;
 
 /** True for a syntactically valid CAMEO-style actor code: `RUS`, `RUSGOV`, `IGOUNO`, `---GOV`. */
 export function isActorCode(code: string): boolean {

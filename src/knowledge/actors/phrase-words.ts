@@ -11,7 +11,17 @@ export interface PhraseWord {
   readonly joined: boolean;
   /** Punctuation that stops a phrase (comma, colon, quote, bracket…). Never part of a match. */
   readonly punct: boolean;
+  /** Part of speech of the token the word falls in, when the caller knows it (the actor stage fills it in). */
+  pos: string;
+  /** Index of that token in `Doc.tokens` (0 when unknown). */
+  token: number;
 }
+
+function word(key: string, text: string, start: number, end: number, caps: 0 | 1 | 2, joined: boolean, punct: boolean): PhraseWord {
+  return { key, text, start, end, caps, joined, punct, pos: "", token: 0 };
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
 
 const LETTER_MAP: Record<string, string> = {
   ı: "i",
@@ -30,12 +40,31 @@ const LETTER_MAP: Record<string, string> = {
 
 /** Lowercases, strips accents and maps the few letters Unicode does not decompose. */
 export function normalizeKey(word: string): string {
+  if (ASCII.test(word)) return word.toLowerCase();
   let s = word.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "");
   if (/[^\x20-\x7e]/.test(s)) s = s.replace(/[ıłøđßæœþð’‘ʼ]/g, (c) => LETTER_MAP[c] ?? c);
   return s;
 }
 
 function capsOf(word: string): 0 | 1 | 2 {
+  const c0 = word.charCodeAt(0);
+  if (c0 >= 97 && c0 <= 122) return 0;
+  if (c0 >= 65 && c0 <= 90 && ASCII.test(word)) {
+    let upper = 0;
+    let letters = 0;
+    for (let i = 0; i < word.length; i++) {
+      const c = word.charCodeAt(i);
+      if (c >= 65 && c <= 90) {
+        upper++;
+        letters++;
+      } else if (c >= 97 && c <= 122) letters++;
+    }
+    return letters >= 2 && upper === letters ? 2 : 1;
+  }
+  if (c0 < 128 && !(c0 >= 65 && c0 <= 90)) {
+    // digits or punctuation first: look at the letters
+    if (!/[A-Za-z]/.test(word) && ASCII.test(word)) return 0;
+  }
   const letters = word.replace(/[^\p{L}]/gu, "");
   if (!letters) return 0;
   const first = letters[0]!;
@@ -76,31 +105,31 @@ export function phraseWords(text: string, start = 0, end = text.length): PhraseW
     const wStart = pos;
     pos += raw.length;
     if (m[1] || m[2]) {
-      out.push({ key: normalizeKey(raw.replace(/\./g, "")), text: raw, start: wStart, end: pos, caps: capsOf(raw), joined: joinNext, punct: false });
+      out.push(word(normalizeKey(raw.replace(/\./g, "")), raw, wStart, pos, capsOf(raw), joinNext, false));
       joinNext = false;
     } else if (m[3]) {
       // split a trailing possessive that the word pattern swallowed ("Russia's" is matched as word + "'s").
-      out.push({ key: normalizeKey(raw), text: raw, start: wStart, end: pos, caps: capsOf(raw), joined: joinNext, punct: false });
+      out.push(word(normalizeKey(raw), raw, wStart, pos, capsOf(raw), joinNext, false));
       joinNext = false;
     } else if (m[4]) {
-      out.push({ key: "'s", text: raw, start: wStart, end: pos, caps: 0, joined: false, punct: false });
+      out.push(word("'s", raw, wStart, pos, 0, false, false));
       joinNext = false;
     } else if (m[5]) {
       // a hyphen between two words joins them; a spaced dash is punctuation.
       const prevTouches = out.length > 0 && out[out.length - 1]!.end === wStart;
       const nextTouches = pos < end && !/\s/.test(text[pos] ?? " ");
       if (prevTouches && nextTouches) joinNext = true;
-      else out.push({ key: raw, text: raw, start: wStart, end: pos, caps: 0, joined: false, punct: true });
+      else out.push(word(raw, raw, wStart, pos, 0, false, true));
     } else if ((raw === "'" || raw === "’") && out.length > 0 && out[out.length - 1]!.end === wStart && !/\p{L}/u.test(text[pos] ?? "")) {
       // the plural possessive ("the countries' ties", "Workers' Party") reads like "'s"
-      out.push({ key: "'s", text: raw, start: wStart, end: pos, caps: 0, joined: false, punct: false });
+      out.push(word("'s", raw, wStart, pos, 0, false, false));
       joinNext = false;
     } else {
       if (raw === ".") {
         joinNext = false;
         continue;
       }
-      out.push({ key: raw, text: raw, start: wStart, end: pos, caps: 0, joined: false, punct: true });
+      out.push(word(raw, raw, wStart, pos, 0, false, true));
       joinNext = false;
     }
   }
@@ -109,12 +138,15 @@ export function phraseWords(text: string, start = 0, end = text.length): PhraseW
 
 /** "Russia's" comes out of the word pattern as one word with an inner apostrophe; split it into "Russia" + "'s". */
 function fixPossessives(words: PhraseWord[]): PhraseWord[] {
+  let any = false;
+  for (const w of words) if (!w.punct && w.key.length > 2 && w.key.endsWith("'s")) any = true;
+  if (!any) return words;
   const out: PhraseWord[] = [];
   for (const w of words) {
     if (!w.punct && w.key.length > 2 && w.key.endsWith("'s")) {
       const base = w.text.slice(0, -2);
-      out.push({ ...w, key: w.key.slice(0, -2), text: base, end: w.end - 2, caps: capsOf(base) });
-      out.push({ key: "'s", text: w.text.slice(-2), start: w.end - 2, end: w.end, caps: 0, joined: false, punct: false });
+      out.push(word(w.key.slice(0, -2), base, w.start, w.end - 2, capsOf(base), w.joined, false));
+      out.push(word("'s", w.text.slice(-2), w.end - 2, w.end, 0, false, false));
     } else out.push(w);
   }
   return out;

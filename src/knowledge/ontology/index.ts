@@ -15,8 +15,8 @@ export interface Ontology {
   /** The CAMEO record of a code, or undefined when the code does not exist. */
   cameo(code: string): CameoCode | undefined;
   /**
-   * The PLOVER mapping of a code, or null when the code does not exist or has no PLOVER event type
-   * (PLOVER drops CAMEO root 01, public statements).
+   * The PLOVER type, mode and context of a code; `type` is null for CAMEO root 01 (public statements), which
+   * PLOVER dropped. Null when the code does not exist.
    */
   plover(code: string): PloverCode | null;
   /** Every code in file order (roots, then their 3- and 4-digit codes). */
@@ -24,7 +24,17 @@ export interface Ontology {
 }
 
 const DEFAULT_FILE = new URL("../../../data/ontology/cameo.tsv", import.meta.url);
-const HEADER = ["code", "root", "level", "quad", "goldstein", "plover_type", "plover_mode", "plover_context", "name"];
+const HEADER = [
+  "code",
+  "root",
+  "level",
+  "quad",
+  "goldstein",
+  "plover_type",
+  "plover_mode",
+  "plover_context",
+  "name",
+];
 
 const rowSchema = z
   .object({
@@ -47,7 +57,7 @@ export function parseOntology(text: string, file = "data/ontology/cameo.tsv"): O
   if (header.join("\t") !== HEADER.join("\t")) {
     throw new DyadError("KNOWLEDGE_INVALID", `${file}:1: header must be '${HEADER.join(" ")}'`);
   }
-  const byCode = new Map<string, { cameo: CameoCode; plover: PloverCode | null }>();
+  const byCode = new Map<string, { cameo: CameoCode; plover: PloverCode }>();
   const ordered: CameoCode[] = [];
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i] ?? "";
@@ -58,10 +68,14 @@ export function parseOntology(text: string, file = "data/ontology/cameo.tsv"): O
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue?.path.length ? `${issue.path.join(".")}: ` : "";
-      throw new DyadError("KNOWLEDGE_INVALID", `${file}:${i + 1}: ${where}${issue?.message ?? "invalid row"}`);
+      throw new DyadError(
+        "KNOWLEDGE_INVALID",
+        `${file}:${i + 1}: ${where}${issue?.message ?? "invalid row"}`,
+      );
     }
     const r = parsed.data;
-    if (byCode.has(r.code)) throw new DyadError("KNOWLEDGE_INVALID", `${file}:${i + 1}: duplicate code '${r.code}'`);
+    if (byCode.has(r.code))
+      throw new DyadError("KNOWLEDGE_INVALID", `${file}:${i + 1}: duplicate code '${r.code}'`);
     const cameo: CameoCode = {
       code: r.code,
       root: r.root,
@@ -69,10 +83,11 @@ export function parseOntology(text: string, file = "data/ontology/cameo.tsv"): O
       quad: r.quad as CameoCode["quad"],
       goldstein: r.goldstein,
     };
-    const plover: PloverCode | null =
-      r.plover_type === ""
-        ? null
-        : { type: r.plover_type, mode: r.plover_mode || null, context: r.plover_context || null };
+    const plover: PloverCode = {
+      type: r.plover_type || null,
+      mode: r.plover_mode || null,
+      context: r.plover_context || null,
+    };
     byCode.set(r.code, { cameo, plover });
     ordered.push(cameo);
   }

@@ -13,7 +13,12 @@ import { DyadError } from "../../types/errors.js";
 import { loadOntology, type Ontology } from "../ontology/index.js";
 import { compilePatterns, type PatternIndex } from "./compile-patterns.js";
 import type { EventPattern, NotEventPhrase } from "./event-pattern.js";
-import { type PatternFileError, parseNotEventFile, parsePatternFile, rootOfFile } from "./parse-pattern-file.js";
+import {
+  type PatternFileError,
+  parseNotEventFile,
+  parsePatternFile,
+  rootOfFile,
+} from "./parse-pattern-file.js";
 
 export type { PatternIndex } from "./compile-patterns.js";
 export type { EventPattern, NotEventPhrase, PatternFlags, PatternWord } from "./event-pattern.js";
@@ -45,14 +50,19 @@ function normalisedKey(p: EventPattern): string {
 }
 
 /** Reads, validates and compiles the pattern files of `dirs`; throws one DyadError listing every problem. */
-export function buildPatternIndex(dirs: readonly string[], ontology: Ontology = loadOntology()): PatternIndex {
+export function buildPatternIndex(
+  dirs: readonly string[],
+  ontology: Ontology = loadOntology(),
+): PatternIndex {
   const errors: PatternFileError[] = [];
   const patterns: EventPattern[] = [];
   const notEvents: NotEventPhrase[] = [];
   for (const dir of dirs) {
     let names: string[];
     try {
-      names = readdirSync(dir).filter((n) => n.endsWith(".tsv")).sort();
+      names = readdirSync(dir)
+        .filter((n) => n.endsWith(".tsv"))
+        .sort();
     } catch (cause) {
       throw new DyadError("KNOWLEDGE_INVALID", `cannot read pattern folder '${dir}'`, { cause });
     }
@@ -95,7 +105,8 @@ export function buildPatternIndex(dirs: readonly string[], ontology: Ontology = 
   for (const ph of notEvents) {
     const key = ph.words.map((w) => (w.kind === "word" ? [...w.lemmas].sort().join("|") : "*")).join(" ");
     const before = seenPhrase.get(key);
-    if (before) errors.push({ file: ph.file, line: ph.line, reason: `duplicate of ${before.file}:${before.line}` });
+    if (before)
+      errors.push({ file: ph.file, line: ph.line, reason: `duplicate of ${before.file}:${before.line}` });
     else seenPhrase.set(key, ph);
   }
   if (errors.length > 0) {
@@ -113,7 +124,8 @@ let cached: PatternIndex | undefined;
  * it reads those folders instead (not cached).
  */
 export function loadPatterns(options?: { dirs?: readonly string[]; ontology?: Ontology }): PatternIndex {
-  if (options?.dirs || options?.ontology) return buildPatternIndex(options.dirs ?? [PATTERN_DIR], options.ontology);
+  if (options?.dirs || options?.ontology)
+    return buildPatternIndex(options.dirs ?? [PATTERN_DIR], options.ontology);
   if (!cached) cached = buildPatternIndex([PATTERN_DIR]);
   return cached;
 }

@@ -9,7 +9,12 @@ export interface PatternFileError {
   readonly reason: string;
 }
 
-const FLAG_NAMES = { reciprocal: "reciprocal", notarget: "notarget", "passive-ok": "passiveOk", political: "political" } as const;
+const FLAG_NAMES = {
+  reciprocal: "reciprocal",
+  notarget: "notarget",
+  "passive-ok": "passiveOk",
+  political: "political",
+} as const;
 type FlagName = keyof typeof FLAG_NAMES;
 
 const WORD = /^(?:[a-z0-9][a-z0-9'.-]*|-|'s|')$/;
@@ -163,7 +168,10 @@ export function parsePatternFile(
 }
 
 /** Parses data/events/not-events.tsv: one phrase a line (lemmas, `a|b`, `*`; no `{T}`), optionally a `# note` column. */
-export function parseNotEventFile(text: string, file: string): { phrases: NotEventPhrase[]; errors: PatternFileError[] } {
+export function parseNotEventFile(
+  text: string,
+  file: string,
+): { phrases: NotEventPhrase[]; errors: PatternFileError[] } {
   const phrases: NotEventPhrase[] = [];
   const errors: PatternFileError[] = [];
   const lines = text.split(/\r?\n/);
@@ -173,7 +181,8 @@ export function parseNotEventFile(text: string, file: string): { phrases: NotEve
     const phrase = (raw.split("\t")[0] ?? "").trim();
     const words = compilePatternText(phrase);
     if (typeof words === "string") errors.push({ file, line: i + 1, reason: `${words}: '${phrase}'` });
-    else if (words.some((w) => w.kind === "target")) errors.push({ file, line: i + 1, reason: "a not-event phrase has no {T}" });
+    else if (words.some((w) => w.kind === "target"))
+      errors.push({ file, line: i + 1, reason: "a not-event phrase has no {T}" });
     else phrases.push({ text: phrase, words, file, line: i + 1 });
   }
   return { phrases, errors };

@@ -32,10 +32,10 @@ test("plover() maps codes to PLOVER type, mode and context", () => {
   assert.deepEqual(o.plover("1124"), { type: "ACCUSE", mode: "allege", context: "military; legal" });
 });
 
-test("plover() is null for public statements (root 01, no PLOVER type) and unknown codes", () => {
+test("plover() has a null type for public statements (root 01) and is null for unknown codes", () => {
   const o = loadOntology();
-  assert.equal(o.plover("010"), null);
-  assert.equal(o.plover("016"), null);
+  assert.deepEqual(o.plover("010"), { type: null, mode: null, context: null });
+  assert.deepEqual(o.plover("016"), { type: null, mode: null, context: null });
   assert.equal(o.plover("9999"), null);
 });
 
@@ -46,9 +46,17 @@ test("loadOntology() is cached", () => {
 test("bad ontology rows are reported with file and line", () => {
   const cases: Array<[string, string, RegExp]> = [
     ["quad out of range", `${HEADER}\n01\t01\t0\t1\t0\t\t\t\tA\n010\t01\t1\t7\t0\t\t\t\tB`, /x\.tsv:3: quad/],
-    ["code not under root", `${HEADER}\n020\t01\t1\t1\t0\t\t\t\tB`, /x\.tsv:2: code does not start with its root/],
+    [
+      "code not under root",
+      `${HEADER}\n020\t01\t1\t1\t0\t\t\t\tB`,
+      /x\.tsv:2: code does not start with its root/,
+    ],
     ["letters in code", `${HEADER}\n0a\t01\t0\t1\t0\t\t\t\tB`, /x\.tsv:2: code/],
-    ["duplicate", `${HEADER}\n01\t01\t0\t1\t0\t\t\t\tA\n01\t01\t0\t1\t0\t\t\t\tA`, /x\.tsv:3: duplicate code '01'/],
+    [
+      "duplicate",
+      `${HEADER}\n01\t01\t0\t1\t0\t\t\t\tA\n01\t01\t0\t1\t0\t\t\t\tA`,
+      /x\.tsv:3: duplicate code '01'/,
+    ],
     ["wrong header", "code\tname\n01\tA", /x\.tsv:1: header/],
   ];
   for (const [label, text, message] of cases) {

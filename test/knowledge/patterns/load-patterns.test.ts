@@ -65,25 +65,45 @@ test("a valid file loads and compiles into head and noun maps", () => {
 
 test("invalid lines are reported as file:line: reason", () => {
   const cases: Array<[string, string, RegExp]> = [
-    ["unknown code", "062\tverb\thold * war game\n0699\tverb\tcooperate", /06-x\.tsv:2: unknown CAMEO code '0699'/],
-    ["code outside the file's root", "# c\n0312\tverb\tagree to drill", /06-x\.tsv:2: code '0312' is not under root 06/],
+    [
+      "unknown code",
+      "062\tverb\thold * war game\n0699\tverb\tcooperate",
+      /06-x\.tsv:2: unknown CAMEO code '0699'/,
+    ],
+    [
+      "code outside the file's root",
+      "# c\n0312\tverb\tagree to drill",
+      /06-x\.tsv:2: code '0312' is not under root 06/,
+    ],
     ["bad kind", "062\tadjective\tjoint", /06-x\.tsv:1: unknown kind 'adjective' \(verb or noun\)/],
     ["empty pattern", "062\tverb\t ", /06-x\.tsv:1: empty pattern/],
     ["missing columns", "062\tverb", /06-x\.tsv:1: expected 'code<TAB>kind<TAB>pattern/],
     ["uppercase lemma", "062\tverb\tHold drill", /06-x\.tsv:1: bad word 'Hold'/],
     ["pattern starting with a slot", "062\tverb\t{T} drill", /06-x\.tsv:1: pattern must start with a word/],
     ["trailing star", "062\tverb\thold *", /06-x\.tsv:1: pattern must not end with \*/],
-    ["star beside the slot", "062\tverb\thold * {T}", /06-x\.tsv:1: \* and \{T\} must be separated by a word/],
+    [
+      "star beside the slot",
+      "062\tverb\thold * {T}",
+      /06-x\.tsv:1: \* and \{T\} must be separated by a word/,
+    ],
     ["two slots", "062\tverb\tdrill with {T} and {T}", /06-x\.tsv:1: more than one \{T\} slot/],
     ["unknown flag", "062\tverb\tdrill\tloud", /06-x\.tsv:1: unknown flag 'loud'/],
-    ["notarget with a slot", "062\tverb\tdrill with {T}\tnotarget", /06-x\.tsv:1: a notarget pattern cannot have/],
+    [
+      "notarget with a slot",
+      "062\tverb\tdrill with {T}\tnotarget",
+      /06-x\.tsv:1: a notarget pattern cannot have/,
+    ],
     ["repeated alternative", "062\tverb\tdrill|drill", /06-x\.tsv:1: repeated alternative/],
   ];
   for (const [label, text, message] of cases) rejects({ "06-x.tsv": text }, message, label);
 });
 
 test("file names must be NN-name.tsv with a CAMEO root", () => {
-  rejects({ "material.tsv": "062\tverb\tdrill" }, /material\.tsv:0: file name must be 'NN-name\.tsv'/, "no root");
+  rejects(
+    { "material.tsv": "062\tverb\tdrill" },
+    /material\.tsv:0: file name must be 'NN-name\.tsv'/,
+    "no root",
+  );
   rejects({ "21-extra.tsv": "062\tverb\tdrill" }, /21-extra\.tsv:0: file name/, "root out of range");
 });
 
@@ -128,9 +148,17 @@ test("not-events.tsv phrases cover the tokens they span", () => {
 });
 
 test("bad not-event phrases are reported", () => {
-  rejects({ "not-events.tsv": "attack on {T}\n" }, /not-events\.tsv:1: a not-event phrase has no \{T\}/, "slot");
+  rejects(
+    { "not-events.tsv": "attack on {T}\n" },
+    /not-events\.tsv:1: a not-event phrase has no \{T\}/,
+    "slot",
+  );
   rejects({ "not-events.tsv": "Heart attack\n" }, /not-events\.tsv:1: bad word 'Heart'/, "uppercase");
-  rejects({ "not-events.tsv": "heart attack\n# x\nheart attack\n" }, /not-events\.tsv:3: duplicate of/, "duplicate");
+  rejects(
+    { "not-events.tsv": "heart attack\n# x\nheart attack\n" },
+    /not-events\.tsv:3: duplicate of/,
+    "duplicate",
+  );
 });
 
 test("a missing folder is a knowledge error", () => {

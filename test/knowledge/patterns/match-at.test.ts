@@ -51,8 +51,20 @@ const CASES: Array<[string, string, string, number, Expect, number?]> = [
     0,
     { end: 4, targetAt: null, matchedIdx: [0, 3] },
   ],
-  ["a proper noun may not stand before a preposition", "call on {T}", "call/VERB russia/PROPN on/ADP x/PROPN", 0, null],
-  ["a verb may not stand in a small gap", "meet with {T}", "meet/VERB and/CCONJ talk/VERB with/ADP x/PROPN", 0, null],
+  [
+    "a proper noun may not stand before a preposition",
+    "call on {T}",
+    "call/VERB russia/PROPN on/ADP x/PROPN",
+    0,
+    null,
+  ],
+  [
+    "a verb may not stand in a small gap",
+    "meet with {T}",
+    "meet/VERB and/CCONJ talk/VERB with/ADP x/PROPN",
+    0,
+    null,
+  ],
   [
     "possessive pronoun in a small gap",
     "lay|lie down arm|weapon",
@@ -82,7 +94,13 @@ const CASES: Array<[string, string, string, number, Expect, number?]> = [
     0,
     null,
   ],
-  ["star does not cross a semicolon", "impose * sanction", "impose/VERB curfew/NOUN ;/PUNCT sanction/NOUN", 0, null],
+  [
+    "star does not cross a semicolon",
+    "impose * sanction",
+    "impose/VERB curfew/NOUN ;/PUNCT sanction/NOUN",
+    0,
+    null,
+  ],
   [
     "target slot between words",
     "accuse {T} of",
@@ -99,7 +117,13 @@ const CASES: Array<[string, string, string, number, Expect, number?]> = [
   ],
   ["target slot does not cross a comma", "accuse {T} of", "accuse/VERB x/PROPN ,/PUNCT of/ADP", 0, null],
   ["target slot is never empty", "accuse {T} of", "accuse/VERB of/ADP x/PROPN", 0, null],
-  ["final target slot needs a token before the limit", "hold talk with {T}", "hold/VERB talk/NOUN with/ADP", 0, null],
+  [
+    "final target slot needs a token before the limit",
+    "hold talk with {T}",
+    "hold/VERB talk/NOUN with/ADP",
+    0,
+    null,
+  ],
   ["limit is exclusive", "hold talk with", "hold/VERB talk/NOUN with/ADP x/PROPN", 0, null, 2],
   ["head must match", "hold talk", "have/VERB talk/NOUN", 0, null],
   [

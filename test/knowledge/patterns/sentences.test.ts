@@ -1,8 +1,13 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import model from "wink-eng-lite-web-model";
-import winkNLP from "wink-nlp";
-import { type EventPattern, insideNotEvent, loadPatterns, matchAt } from "../../../src/knowledge/patterns/index.js";
+import winkNLP, { type ItsFunction } from "wink-nlp";
+import {
+  type EventPattern,
+  insideNotEvent,
+  loadPatterns,
+  matchAt,
+} from "../../../src/knowledge/patterns/index.js";
 import { SENTENCE_TABLE } from "./sentence-table.js";
 
 const nlp = winkNLP(model);
@@ -14,13 +19,18 @@ const its = nlp.its;
  */
 function bestAt(sentence: string, trigger: string): EventPattern | null {
   const tokens = nlp.readDoc(sentence).tokens();
-  const lemmas = (tokens.out(its.lemma) as string[]).map((l) => l.toLowerCase());
+  const lemmas = (tokens.out(its.lemma as unknown as ItsFunction<string>) as string[]).map((l) =>
+    l.toLowerCase(),
+  );
   const pos = tokens.out(its.pos) as string[];
   const at = lemmas.indexOf(trigger);
   if (at < 0) return null;
   const idx = loadPatterns();
   if (insideNotEvent(idx, lemmas, pos, at)) return null;
-  const lists = [pos[at] === "VERB" || pos[at] === "AUX" ? idx.byHead.get(trigger) : undefined, idx.nounFirst.get(trigger)];
+  const lists = [
+    pos[at] === "VERB" || pos[at] === "AUX" ? idx.byHead.get(trigger) : undefined,
+    idx.nounFirst.get(trigger),
+  ];
   for (const list of lists) {
     for (const p of list ?? []) if (matchAt(p, lemmas, pos, at, lemmas.length)) return p;
   }
