@@ -37,7 +37,7 @@ const CHILD = new URL("./ingest-child.ts", import.meta.url);
 const FLOOR = new URL("./nlp-floor.ts", import.meta.url);
 /** Articles in the `--quick` input, and in the 1-vs-2-worker comparison. */
 const QUICK_ARTICLES = 1000;
-const SCALING_ARTICLES = { quick: 400, full: 1500 };
+const SCALING_ARTICLES = { quick: 400, full: 800 };
 const WARM_UP_ARTICLES = 150;
 
 const round = (x: number, digits = 0) => Number(x.toFixed(digits));

@@ -131,6 +131,11 @@ function petrAfp() {
       if (events.some((e) => e.cameo.root === rootOf(x.code))) foundRoot++;
     }
     if (!r.expected_events.length) falseOnEmpty += events.length;
+    if (verbose) {
+      const exp = r.expected_events.map((x) => `${x.source}-${x.code}-${x.target}`).join(" ");
+      const got = events.map((e) => `${e.source.code}-${e.cameo.code}-${e.target?.code ?? ""}/${e.modality.status}`).join(" ");
+      console.error(`AFP ${r.id}\n  ${r.text}\n  expected: ${exp || "(none)"}\n  got:      ${got}`);
+    }
     for (const e of events) {
       produced++;
       bump(perRoot, e.cameo.root, "produced");
@@ -189,6 +194,12 @@ function conflibert() {
     produced += events.length;
     for (const root of mine) bump(perRoot, root, "produced");
     const raters = [...raterRoots.entries()];
+    if (verbose) {
+      const all = code(r.text, null);
+      console.error(
+        `CB ${r.id}\n  ${r.text}\n  raters: ${raters.map(([k, v]) => `${k}:${[...v].sort().join(",") || "-"}`).join(" ")}\n  dyad:   ${all.map((e) => `${e.source.code}-${e.cameo.code}-${e.target?.code ?? ""}/${e.modality.status}`).join(" ")}`,
+      );
+    }
     for (const [rater, set] of raters) {
       const t = perRater.get(rater) ?? { dyad: 0, empty: 0, n: 0 };
       t.dyad += f1(mine, set);

@@ -27,6 +27,7 @@ interface Entry {
 }
 
 const REAL_COUNTRY = /^[A-Z]{3}$/;
+const NOT_COUNTRIES = new Set(["IGO", "NGO", "IMG", "MNC"]);
 
 /**
  * What the article has said so far, for coreference: every actor named, in order, with compounds kept together,
@@ -44,20 +45,23 @@ export class Discourse {
     this.entries.push({ readings, sentence, order, compound });
     for (const r of readings) {
       const c = r.country;
-      if (!c || !REAL_COUNTRY.test(c) || c === "IGO" || c === "NGO" || c === "IMG") continue;
+      if (!c || !REAL_COUNTRY.test(c) || NOT_COUNTRIES.has(c)) continue;
       const idx = this.countries.findIndex((x) => x.country === c);
       if (idx !== -1) this.countries.splice(idx, 1);
       this.countries.push({ country: c, reading: r, order });
     }
   }
 
-  /** "he"/"she": the subject-most person of the nearest sentence (the current one first) that names one. */
-  person(gender: "m" | "f", sentence: number, maxBack = 4): ActorReading | null {
+  /**
+   * "he"/"she": the subject-most person of the nearest sentence (the current one first) that names one; `other`
+   * excludes an entity ("him" in a sentence whose "he" already stands for someone).
+   */
+  person(gender: "m" | "f", sentence: number, maxBack = 4, other: string | null = null): ActorReading | null {
     for (let s = sentence; s >= Math.max(0, sentence - maxBack); s--) {
       for (const e of this.entries) {
         if (e.sentence !== s || e.compound) continue;
         const r = e.readings[0]!;
-        if (r.personLike && (r.gender === null || r.gender === gender)) return r;
+        if (r.personLike && (r.gender === null || r.gender === gender) && r.entity !== other) return r;
       }
     }
     return null;
@@ -73,8 +77,23 @@ export class Discourse {
     return null;
   }
 
-  /** The last `n` distinct countries named, most recent last; null if fewer were named. */
-  lastCountries(n: number): ActorReading[] | null {
+  /**
+   * The last `n` distinct countries named, most recent last; null if fewer were named. For two, countries named
+   * together in the last two sentences ("the armed forces of China and Russia") win over the last two named apart.
+   */
+  lastCountries(n: number, sentence = Number.POSITIVE_INFINITY): ActorReading[] | null {
+    if (n === 2) {
+      for (let i = this.entries.length - 1; i >= 0; i--) {
+        const e = this.entries[i]!;
+        if (e.sentence < sentence - 2) break;
+        if (!e.compound) continue;
+        const seen = new Map<string, ActorReading>();
+        for (const r of e.readings)
+          if (r.country && REAL_COUNTRY.test(r.country) && !NOT_COUNTRIES.has(r.country))
+            seen.set(r.country, r);
+        if (seen.size === 2) return [...seen.values()];
+      }
+    }
     if (this.countries.length < n) return null;
     return this.countries.slice(-n).map((x) => x.reading);
   }

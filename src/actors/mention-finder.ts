@@ -55,9 +55,33 @@ const PRONOUNS: Record<string, "m" | "f" | "pl"> = {
 const POSSESSIVE_PRONOUNS = new Set(["his", "her", "their"]);
 const COORDINATORS = new Set(["and", "&", ","]);
 /** Words after a hyphen that make the actor before it a backer, not the head ("Iranian-backed militias"). */
-const BACKER_WORDS = new Set(["backed", "supported", "sponsored", "funded", "armed", "aligned", "allied", "linked", "affiliated", "trained", "friendly", "leaning"]);
+const BACKER_WORDS = new Set([
+  "backed",
+  "supported",
+  "sponsored",
+  "funded",
+  "armed",
+  "aligned",
+  "allied",
+  "linked",
+  "affiliated",
+  "trained",
+  "friendly",
+  "leaning",
+]);
 /** Words after a hyphen that keep the actor as the head's own ("U.S.-led coalition", "Russian-controlled"). */
-const OWNER_WORDS = new Set(["led", "based", "run", "controlled", "owned", "held", "appointed", "installed", "dominated", "commanded"]);
+const OWNER_WORDS = new Set([
+  "led",
+  "based",
+  "run",
+  "controlled",
+  "owned",
+  "held",
+  "appointed",
+  "installed",
+  "dominated",
+  "commanded",
+]);
 const FILLERS = new Set([
   "former",
   "ex",
@@ -104,11 +128,67 @@ const FILLERS = new Set([
   "visiting",
 ]);
 const FORMER = new Set(["former", "ex"]);
-const PLACE_PREPOSITIONS = new Set(["in", "at", "near", "outside", "inside", "around", "across", "within", "throughout"]);
+const PLACE_PREPOSITIONS = new Set([
+  "in",
+  "at",
+  "near",
+  "outside",
+  "inside",
+  "around",
+  "across",
+  "within",
+  "throughout",
+]);
 /** Fillers that make a title something other than the office itself ("deputy foreign minister"). */
 const NOT_THE_OFFICE = new Set(["former", "ex", "deputy", "vice", "junior", "assistant", "under"]);
-const NAME_PARTICLES = new Set(["al", "el", "bin", "ibn", "abu", "de", "da", "di", "van", "von", "der", "du", "la", "le", "ben", "bint"]);
-const NOT_NAMES = new Set(["the", "on", "in", "at", "and", "but", "or", "said", "says", "told", "will", "would", "has", "had", "was", "is", "who", "which", "that", "this", "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]);
+const NAME_PARTICLES = new Set([
+  "al",
+  "el",
+  "bin",
+  "ibn",
+  "abu",
+  "de",
+  "da",
+  "di",
+  "van",
+  "von",
+  "der",
+  "du",
+  "la",
+  "le",
+  "ben",
+  "bint",
+]);
+const NOT_NAMES = new Set([
+  "the",
+  "on",
+  "in",
+  "at",
+  "and",
+  "but",
+  "or",
+  "said",
+  "says",
+  "told",
+  "will",
+  "would",
+  "has",
+  "had",
+  "was",
+  "is",
+  "who",
+  "which",
+  "that",
+  "this",
+  "on",
+  "monday",
+  "tuesday",
+  "wednesday",
+  "thursday",
+  "friday",
+  "saturday",
+  "sunday",
+]);
 
 function realCountry(c: string | null): c is string {
   return !!c && c !== "---" && !TRANSNATIONAL_PREFIXES.has(c);
@@ -120,6 +200,15 @@ export class MentionFinder {
   private readonly out: Mention[] = [];
   private readonly localNames = new Map<string, ActorReading>();
   private readonly datelineCountry: string | null;
+  private lastEmitted: {
+    sentence: number;
+    words: readonly SentenceWord[];
+    j: number;
+    readings: readonly ActorReading[];
+  } | null = null;
+  private pendingCompound: ActorReading[] | null = null;
+  /** The person "he"/"she" stood for last in a sentence, so that "him"/"her" in it looks for someone else. */
+  private subjectPronoun: { sentence: number; entity: string } | null = null;
 
   constructor(
     private readonly doc: Doc,
@@ -200,16 +289,27 @@ export class MentionFinder {
     const skip = dl ? (w: SentenceWord) => w.start < dl.end && w.end > dl.start : () => false;
     const atoms = this.atoms(words, skip);
     let k = 0;
-    while (k < words.length) k = this.chunk(words, atoms, k, s);
+    while (k < words.length) {
+      const next = this.chunk(words, atoms, k, s);
+      if (next > k + 1 || this.pendingCompound) this.flushCompound(s);
+      k = next;
+    }
+    this.flushCompound(s);
   }
 
   /** Reads one noun-phrase-like chunk starting at word `k`; returns the index after it. */
-  private chunk(words: readonly SentenceWord[], atoms: Array<Atom | undefined>, k: number, s: Sentence): number {
+  private chunk(
+    words: readonly SentenceWord[],
+    atoms: Array<Atom | undefined>,
+    k: number,
+    s: Sentence,
+  ): number {
     const w = words[k]!;
     const atom = atoms[k];
     if (atom?.targets[0]?.type === "block") return atom.j;
     if (atom?.targets[0]?.type === "reference") return this.reference(words, atom, s);
-    if (!atom && PRONOUNS[w.key] && w.caps !== 2 && (w.pos === "PRON" || w.pos === "DET" || w.pos === "")) return this.pronoun(words, atoms, k, s);
+    if (!atom && PRONOUNS[w.key] && w.caps !== 2 && (w.pos === "PRON" || w.pos === "DET" || w.pos === ""))
+      return this.pronoun(words, atoms, k, s);
     if (!atom && !this.agentAhead(atoms, k)) return k + 1;
     const premods = this.premods(words, atoms, k);
     let p = premods.length ? premods[premods.length - 1]!.j : k;
@@ -218,6 +318,20 @@ export class MentionFinder {
     // fillers, then an agent run
     const run = this.agentRun(words, atoms, p);
     if (!premods.length && !run) return k + 1;
+    if (!run && premods.length && premods[premods.length - 1]!.entity?.kind !== "person") {
+      // "Russia's Putin", "Jordan's visiting King Abdullah II": the person, with the country named before it
+      let q = p;
+      while (q < p + 2 && q < words.length && !atoms[q] && this.isFiller(words[q]!)) q++;
+      const a = atoms[q];
+      const person = a ? this.personOf(a) : null;
+      if (a && person) {
+        this.emitPremods(words, premods.slice(0, -1), s);
+        this.recordOrganisations(premods, s);
+        const r = this.entityReading(person.entity, person.target, null);
+        this.emit(words, premods[premods.length - 1]!.i, a.j, [r], s);
+        return a.j;
+      }
+    }
     if (!run) {
       this.emitPremods(words, premods, s);
       return premods[premods.length - 1]!.j;
@@ -235,11 +349,21 @@ export class MentionFinder {
     const personAtom = atoms[q];
     const personTarget = personAtom ? this.personOf(personAtom) : null;
     const start = premods.length ? premods[premods.length - 1]!.i : run.start;
+    this.recordOrganisations(premods, s);
     if (personAtom && personTarget && (q === nameStart || personAtom.local || personTarget)) {
       this.emitPremods(words, premods.slice(0, -1), s);
-      const reading = personAtom.local ?? this.entityReading(personTarget.entity, personTarget.target, head.role);
-      const why = personAtom.local ? reading.why : `${reading.why}${run.start < personAtom.i ? ` (titled '${span(words, run.start, run.end)}')` : ""}`;
-      this.emit(words, premods.length ? premods[premods.length - 1]!.i : run.start, personAtom.j, [{ ...reading, why }], s);
+      const reading =
+        personAtom.local ?? this.entityReading(personTarget.entity, personTarget.target, head.role);
+      const why = personAtom.local
+        ? reading.why
+        : `${reading.why}${run.start < personAtom.i ? ` (titled '${span(words, run.start, run.end)}')` : ""}`;
+      this.emit(
+        words,
+        premods.length ? premods[premods.length - 1]!.i : run.start,
+        personAtom.j,
+        [{ ...reading, why }],
+        s,
+      );
       return personAtom.j;
     }
     if (q > nameStart && head.flags.has("title") && q - nameStart <= 5) {
@@ -283,12 +407,21 @@ export class MentionFinder {
       }
       if (last.backer) {
         this.emitPremods(words, premods.slice(0, -1), s);
-        const reading = agentReading(head, sector, null, `agent '${span(words, run.start, run.end)}' → ${sector}, ${last.reading.country ?? last.reading.code}-backed (not its own actor)`, run.plural);
+        const reading = agentReading(
+          head,
+          sector,
+          null,
+          `agent '${span(words, run.start, run.end)}' → ${sector}, ${last.reading.country ?? last.reading.code}-backed (not its own actor)`,
+          run.plural,
+        );
         this.emit(words, last.i, run.end, [reading], s);
         return run.end;
       }
-      const readings = premods.map((pm) => this.combine(pm, head, sector, span(words, run.start, run.end), run.plural));
-      for (let n = 0; n < premods.length - 1; n++) this.emit(words, premods[n]!.i, premods[n]!.j, [readings[n]!], s, false);
+      const readings = premods.map((pm) =>
+        this.combine(pm, head, sector, span(words, run.start, run.end), run.plural),
+      );
+      for (let n = 0; n < premods.length - 1; n++)
+        this.emit(words, premods[n]!.i, premods[n]!.j, [readings[n]!], s, false);
       this.emit(words, last.i, run.end, [readings[readings.length - 1]!], s, false);
       this.discourse.add(readings, s.index, premods.length > 1);
       return run.end;
@@ -310,9 +443,13 @@ export class MentionFinder {
     const next = words[run.end];
     // "X of A and B" / "X in A"
     if (next && (next.key === "of" || next.key === "in") && atoms[run.end + 1]) {
-      const list = this.premods(words, atoms, run.end + 1).filter((pm) => pm.entity?.kind === "country" || pm.entity?.kind === "igo");
+      const list = this.premods(words, atoms, run.end + 1).filter(
+        (pm) => pm.entity?.kind === "country" || pm.entity?.kind === "igo",
+      );
       const after = list.length ? words[list[list.length - 1]!.j] : undefined;
-      const ok = list.length > 0 && !(after && (after.key === "'s" || atoms[list[list.length - 1]!.j]?.targets[0]?.type === "agent"));
+      const ok =
+        list.length > 0 &&
+        !(after && (after.key === "'s" || atoms[list[list.length - 1]!.j]?.targets[0]?.type === "agent"));
       if (ok && (next.key === "of" || (list.length === 1 && sector !== "MIL" && sector !== "GOV"))) {
         if (singularTitle && list.length === 1) {
           const d = this.describe(list[0]!, head, words, run.start, list[0]!.j);
@@ -323,7 +460,8 @@ export class MentionFinder {
         }
         const readings = list.map((pm) => this.combine(pm, head, sector, text, run.plural));
         this.emit(words, run.start, list[0]!.j, [readings[0]!], s, false);
-        for (let n = 1; n < list.length; n++) this.emit(words, list[n]!.i, list[n]!.j, [readings[n]!], s, false);
+        for (let n = 1; n < list.length; n++)
+          this.emit(words, list[n]!.i, list[n]!.j, [readings[n]!], s, false);
         this.discourse.add(readings, s.index, list.length > 1);
         return list[list.length - 1]!.j;
       }
@@ -331,26 +469,53 @@ export class MentionFinder {
     const prev = run.start > 0 ? words[run.start - 1]!.key : "";
     const definite = prev === "the" || prev === "this" || prev === "that";
     if (singularTitle && (definite || run.start === 0 || words[run.start]!.caps > 0)) {
-      const ref = this.discourse.lastWhere((r) => r.personLike && r.role === head.role && r.kind !== "agent", s.index);
+      const ref = this.discourse.lastWhere(
+        (r) => r.personLike && r.role === head.role && r.kind !== "agent",
+        s.index,
+      );
       if (ref) {
-        this.emit(words, run.start, run.end, [{ ...ref, kind: "description", why: `coref: the ${text} → ${ref.name}` }], s);
+        this.emit(
+          words,
+          run.start,
+          run.end,
+          [{ ...ref, kind: "description", why: `coref: the ${text} → ${ref.name}` }],
+          s,
+        );
         return run.end;
       }
       const home = this.datelineCountry;
       const holder = home ? this.holder(home, head.role!, null) : null;
       if (holder) {
         const r = this.entityReading(holder, null, head.role);
-        this.emit(words, run.start, run.end, [{ ...r, kind: "description", why: `coref: the ${text} → ${r.name} (${head.role} of ${home}, the dateline's country)` }], s);
+        this.emit(
+          words,
+          run.start,
+          run.end,
+          [
+            {
+              ...r,
+              kind: "description",
+              why: `coref: the ${text} → ${r.name} (${head.role} of ${home}, the dateline's country)`,
+            },
+          ],
+          s,
+        );
         return run.end;
       }
     }
     let country: string | null = null;
     let why = `agent '${text}' → ${sector}`;
-    if (definite && head.flags.has("institution") && !run.plural) {
+    if (definite && head.flags.has("institution") && !run.plural && next?.key !== "of") {
       country = this.discourse.recentCountry(s.index, 1);
       if (country) why += `; country from context: ${country}`;
     }
-    const reading = agentReading(head, sector, country, country ? why : `${why} (no country named)`, run.plural);
+    const reading = agentReading(
+      head,
+      sector,
+      country,
+      country ? why : `${why} (no country named)`,
+      run.plural,
+    );
     this.emit(words, run.start, run.end, [reading], s);
     return run.end;
   }
@@ -395,7 +560,10 @@ export class MentionFinder {
     return out;
   }
 
-  private premodOf(a: Atom, _words: readonly SentenceWord[]): { reading: ActorReading; entity: ActorEntity | null; form: PhraseForm | null } | null {
+  private premodOf(
+    a: Atom,
+    _words: readonly SentenceWord[],
+  ): { reading: ActorReading; entity: ActorEntity | null; form: PhraseForm | null } | null {
     if (a.local) return { reading: a.local, entity: null, form: null };
     const t = this.pickEntity(a.targets);
     if (!t) return null;
@@ -411,7 +579,10 @@ export class MentionFinder {
       const date = this.date;
       const inOffice = ents.find((t) => {
         const e = this.k.entities[t.entity]!;
-        return e.kind === "person" && e.terms.some((x) => (x.from || x.to) && (!x.from || x.from <= date) && (!x.to || date < x.to));
+        return (
+          e.kind === "person" &&
+          e.terms.some((x) => (x.from || x.to) && (!x.from || x.from <= date) && (!x.to || date < x.to))
+        );
       });
       if (inOffice) return inOffice;
       // else the one whose last term ended most recently before the date
@@ -431,7 +602,9 @@ export class MentionFinder {
     return ents[0]!;
   }
 
-  private personOf(a: Atom): { entity: ActorEntity; target: Extract<PhraseTarget, { type: "entity" }> | null } | null {
+  private personOf(
+    a: Atom,
+  ): { entity: ActorEntity; target: Extract<PhraseTarget, { type: "entity" }> | null } | null {
     if (a.local) return null;
     const t = this.pickEntity(a.targets);
     if (!t) return null;
@@ -444,7 +617,23 @@ export class MentionFinder {
     if (w.punct || w.key === "'s") return false;
     if (NAME_PARTICLES.has(w.key) && !first) return !!words[q + 1]?.caps;
     if (!w.caps || NOT_NAMES.has(w.key)) return false;
-    return w.pos === "PROPN" || w.pos === "" || w.pos === "NOUN" || w.pos === "X" || w.pos === "ADJ";
+    return (
+      w.pos !== "ADP" &&
+      w.pos !== "DET" &&
+      w.pos !== "PRON" &&
+      w.pos !== "CCONJ" &&
+      w.pos !== "AUX" &&
+      w.pos !== "PART"
+    );
+  }
+
+  private isFiller(w: SentenceWord): boolean {
+    if (w.punct || w.caps === 2) return false;
+    return (
+      FILLERS.has(w.key) ||
+      ((w.pos === "ADJ" || (w.pos === "NOUN" && !w.caps) || (w.pos === "VERB" && w.key.endsWith("ing"))) &&
+        !PRONOUNS[w.key])
+    );
   }
 
   /** True if an agent noun starts within the next few words (the most fillers an agent run allows). */
@@ -457,7 +646,11 @@ export class MentionFinder {
   }
 
   /** Fillers and then one or more agent nouns starting at `p` ("top military officials"). */
-  private agentRun(words: readonly SentenceWord[], atoms: Array<Atom | undefined>, p: number): AgentRun | null {
+  private agentRun(
+    words: readonly SentenceWord[],
+    atoms: Array<Atom | undefined>,
+    p: number,
+  ): AgentRun | null {
     let q = p;
     let fillers = 0;
     for (;;) {
@@ -469,7 +662,8 @@ export class MentionFinder {
       } else {
         const w = words[q];
         if (!w || w.punct || w.caps === 2) return null;
-        const filler = FILLERS.has(w.key) || ((w.pos === "ADJ" || (w.pos === "NOUN" && !w.caps)) && !PRONOUNS[w.key]);
+        const filler =
+          FILLERS.has(w.key) || ((w.pos === "ADJ" || (w.pos === "NOUN" && !w.caps)) && !PRONOUNS[w.key]);
         if (!filler) return null;
       }
       if (++fillers > 3) return null;
@@ -504,7 +698,12 @@ export class MentionFinder {
   }
 
   /** A singular agent noun directly before another noun modifies it ("military alliance", "refugee camp"). */
-  private isModifier(words: readonly SentenceWord[], atoms: Array<Atom | undefined>, a: Atom, agent: { plural: boolean }): boolean {
+  private isModifier(
+    words: readonly SentenceWord[],
+    atoms: Array<Atom | undefined>,
+    a: Atom,
+    agent: { plural: boolean },
+  ): boolean {
     if (agent.plural) return false;
     const nx = words[a.j];
     if (!nx || nx.punct || atoms[a.j] || nx.caps) return false;
@@ -513,7 +712,7 @@ export class MentionFinder {
 
   private agentOf(a: Atom): { entry: AgentEntry; plural: boolean } | null {
     const t = a.targets.find((x) => x.type === "agent");
-    if (!t || t.type !== "agent" || a.targets.some((x) => x.type === "entity")) return null;
+    if (t?.type !== "agent" || a.targets.some((x) => x.type === "entity")) return null;
     return { entry: this.k.agents[t.agent]!, plural: t.plural };
   }
 
@@ -526,7 +725,8 @@ export class MentionFinder {
     const r = pm.reading;
     let code: string;
     if (pm.entity?.kind === "group" || pm.entity?.kind === "actor") {
-      code = splitActorCode(r.code).sector && sector !== "ELI" ? r.code : codeWith(baseOfCode(r.code), sector);
+      code =
+        splitActorCode(r.code).sector && sector !== "ELI" ? r.code : codeWith(baseOfCode(r.code), sector);
     } else if (r.country === "IGO" || r.country === "NGO") {
       const base = baseOfCode(r.code);
       code = sector === "GOV" ? base : `${base}${sector}`;
@@ -550,18 +750,31 @@ export class MentionFinder {
   }
 
   /** "the Russian president" → the person holding that office on the date, if known. */
-  private describe(pm: Premod, head: AgentEntry, words: readonly SentenceWord[], start: number, end: number): ActorReading | null {
+  private describe(
+    pm: Premod,
+    head: AgentEntry,
+    words: readonly SentenceWord[],
+    start: number,
+    end: number,
+  ): ActorReading | null {
     const r = pm.reading;
     const base = baseOfCode(r.code);
     const role = head.role!;
     let holder: ActorEntity | null = null;
     if (pm.entity?.kind === "group") {
-      holder = this.k.officeHolders(splitActorCode(r.code).country ?? base, role, this.date).find((h) => h.term.code === r.code)?.entity ?? null;
+      holder =
+        this.k
+          .officeHolders(splitActorCode(r.code).country ?? base, role, this.date)
+          .find((h) => h.term.code === r.code)?.entity ?? null;
     } else holder = this.holder(base, role, this.date);
     if (!holder) return null;
     const reading = this.entityReading(holder, null, role);
     const text = span(words, start, end);
-    return { ...reading, kind: "description", why: `coref: ${text} → ${holder.name} (${role} of ${base} on ${this.date ?? "the current date"}); ${reading.why}` };
+    return {
+      ...reading,
+      kind: "description",
+      why: `coref: ${text} → ${holder.name} (${role} of ${base} on ${this.date ?? "the current date"}); ${reading.why}`,
+    };
   }
 
   private holder(base: string, role: string, date: string | null): ActorEntity | null {
@@ -570,7 +783,11 @@ export class MentionFinder {
   }
 
   /** Reads an entity as an actor on the article date. */
-  private entityReading(e: ActorEntity, t: Extract<PhraseTarget, { type: "entity" }> | null, preferRole: string | null): ActorReading {
+  private entityReading(
+    e: ActorEntity,
+    t: Extract<PhraseTarget, { type: "entity" }> | null,
+    preferRole: string | null,
+  ): ActorReading {
     if (e.kind === "country" || (t && t.form === "metonym")) {
       const code = t?.code ?? e.terms[0]?.code ?? "---";
       const parts = splitActorCode(code);
@@ -583,7 +800,19 @@ export class MentionFinder {
             : form === "people"
               ? `country: ${e.name} (its people)`
               : `country: ${e.name}`;
-      return { code, country: parts.country, sector: parts.sector, name: e.name, kind: "country", entity: e.id, why, gender: null, personLike: false, plural: form === "people", role: null };
+      return {
+        code,
+        country: parts.country,
+        sector: parts.sector,
+        name: e.name,
+        kind: "country",
+        entity: e.id,
+        why,
+        gender: null,
+        personLike: false,
+        plural: form === "people",
+        role: null,
+      };
     }
     const choice = this.k.codeAt(e, this.date, preferRole);
     const parts = splitActorCode(choice.code);
@@ -612,10 +841,27 @@ export class MentionFinder {
 
   // ── coreference ────────────────────────────────────────────────────────────────────────────────────────
 
-  private pronoun(words: readonly SentenceWord[], atoms: Array<Atom | undefined>, k: number, s: Sentence): number {
+  private pronoun(
+    words: readonly SentenceWord[],
+    atoms: Array<Atom | undefined>,
+    k: number,
+    s: Sentence,
+  ): number {
     const w = words[k]!;
     const g = PRONOUNS[w.key]!;
-    const readings = g === "pl" ? this.discourse.plural(s.index) : [this.discourse.person(g, s.index)].filter((r): r is ActorReading => !!r);
+    const objectForm =
+      w.key === "him" ||
+      (w.key === "her" &&
+        !POSSESSIVE_PRONOUNS.has(words[k + 1]?.key ?? "") &&
+        words[k + 1]?.pos !== "NOUN" &&
+        words[k + 1]?.pos !== "ADJ");
+    const subject = this.subjectPronoun?.sentence === s.index ? this.subjectPronoun.entity : null;
+    const readings =
+      g === "pl"
+        ? this.discourse.plural(s.index)
+        : [this.discourse.person(g, s.index, 4, objectForm ? subject : null)].filter(
+            (r): r is ActorReading => !!r,
+          );
     if (!readings?.length) return k + 1;
     if (POSSESSIVE_PRONOUNS.has(w.key)) {
       const run = this.agentRun(words, atoms, k + 1);
@@ -623,38 +869,68 @@ export class MentionFinder {
         const head = run.agents[run.agents.length - 1]!;
         const text = span(words, run.start, run.end);
         const combined = readings.map((r) => {
-          const c = this.combine({ i: k, j: k + 1, reading: r, entity: null, backer: false, form: null }, head, run.sector, text, run.plural);
+          const c = this.combine(
+            { i: k, j: k + 1, reading: r, entity: null, backer: false, form: null },
+            head,
+            run.sector,
+            text,
+            run.plural,
+          );
           return { ...c, kind: "pronoun" as const, why: `coref: ${w.text} → ${r.name}; ${c.why}` };
         });
         this.emit(words, k, run.end, combined, s);
         return run.end;
       }
     }
-    const out = readings.map((r) => ({ ...r, kind: "pronoun" as const, why: `coref: ${w.text} → ${r.name} (${r.code})` }));
+    const out = readings.map((r) => ({
+      ...r,
+      kind: "pronoun" as const,
+      why: `coref: ${w.text} → ${r.name} (${r.code})`,
+    }));
     this.emit(words, k, k + 1, out, s, false);
+    if ((w.key === "he" || w.key === "she") && readings[0])
+      this.subjectPronoun = { sentence: s.index, entity: readings[0].entity };
     return k + 1;
   }
 
   private reference(words: readonly SentenceWord[], atom: Atom, s: Sentence): number {
     const t = atom.targets[0] as Extract<PhraseTarget, { type: "reference" }>;
     let readings: readonly ActorReading[] | null = null;
-    if (t.refers === "country") readings = this.discourse.lastCountries(t.count)?.map((r) => this.countryReading(r)) ?? null;
+    if (t.refers === "country")
+      readings = this.discourse.lastCountries(t.count, s.index)?.map((r) => this.countryReading(r)) ?? null;
     else if (t.refers === "actor" && t.count === 2) readings = this.discourse.lastTwoActors(s.index);
     else if (t.refers === "person" && t.count === 2) {
       const a = this.discourse.lastWhere((r) => r.kind === "person", s.index);
-      const b = a ? this.discourse.lastWhere((r) => r.kind === "person" && r.entity !== a.entity, s.index) : null;
+      const b = a
+        ? this.discourse.lastWhere((r) => r.kind === "person" && r.entity !== a.entity, s.index)
+        : null;
       readings = a && b ? [b, a] : null;
     } else {
       const kind = t.refers;
-      const r = this.discourse.lastWhere((x) => (kind === "actor" ? x.kind !== "pronoun" : kind === "person" ? x.personLike : x.kind === kind), s.index);
+      const r = this.discourse.lastWhere(
+        (x) => (kind === "actor" ? x.kind !== "pronoun" : kind === "person" ? x.personLike : x.kind === kind),
+        s.index,
+      );
       readings = r ? [r] : null;
     }
     if (!readings?.length) return atom.j;
     const text = span(words, atom.i, atom.j);
-    const out = readings.map((r) => ({ ...r, kind: "description" as const, why: `coref: ${text} → ${r.name} (${r.code})` }));
+    const out = readings.map((r) => ({
+      ...r,
+      kind: "description" as const,
+      why: `coref: ${text} → ${r.name} (${r.code})`,
+    }));
     this.emit(words, atom.i, atom.j, out, s, false);
     this.discourse.add(out, s.index, out.length > 1);
     return atom.j;
+  }
+
+  /** Groups and organisations named before a head ("Hamas leader …") are remembered for "the group" and "they". */
+  private recordOrganisations(premods: readonly Premod[], s: Sentence): void {
+    for (const pm of premods) {
+      const kind = pm.entity?.kind;
+      if (kind === "group" || kind === "igo") this.discourse.add([pm.reading], s.index, false);
+    }
   }
 
   // ── output ─────────────────────────────────────────────────────────────────────────────────────────────
@@ -667,11 +943,23 @@ export class MentionFinder {
         // a capital as a place ("in Moscow") is the country, not its government; before a noun ("a Kabul
         // hospital") it only says where something is.
         const nx = words[pm.j];
-        if (nx && !nx.punct && !nx.caps && nx.key !== "'s" && (nx.pos === "NOUN" || nx.pos === "PROPN")) continue;
-        const prev = pm.i > 0 ? words[pm.i - 1]!.key : "";
-        if (PLACE_PREPOSITIONS.has(prev) && r.entity.startsWith("country:")) {
+        const before = pm.i > 0 ? words[pm.i - 1]!.key : "";
+        const prev = before === "the" && pm.i > 1 ? words[pm.i - 2]!.key : before;
+        const modifier =
+          nx &&
+          !nx.punct &&
+          nx.key !== "'s" &&
+          premods.length === 1 &&
+          (nx.pos === "NOUN" || (nx.pos === "PROPN" && nx.caps > 0 && !nx.joined));
+        if ((PLACE_PREPOSITIONS.has(prev) || modifier) && r.entity.startsWith("country:")) {
           const country = r.country ?? r.code;
-          r = { ...r, code: country, sector: null, why: `place: '${prev} ${words[pm.i]!.text}' → ${country} (a capital named as a location)` };
+          const how = modifier ? `'${words[pm.i]!.text} ${nx!.text}'` : `'${prev} ${words[pm.i]!.text}'`;
+          r = {
+            ...r,
+            code: country,
+            sector: null,
+            why: `place: ${how} → ${country} (a capital named as a location)`,
+          };
         }
       }
       this.emit(words, pm.i, pm.j, [r], s, false);
@@ -681,8 +969,32 @@ export class MentionFinder {
     this.discourse.add(kept, s.index, kept.length > 1);
   }
 
-  /** Emits one mention per reading, all with the span of words `[i, j)`; records them in the discourse unless told not to. */
-  private emit(words: readonly SentenceWord[], i: number, j: number, readings: readonly ActorReading[], s: Sentence, record = true): void {
+  /**
+   * Emits one mention per reading, all with the span of words `[i, j)`; records them in the discourse unless told
+   * not to. Actors emitted one after another with only "and" or a comma between them form a compound for "they".
+   */
+  private emit(
+    words: readonly SentenceWord[],
+    i: number,
+    j: number,
+    readings: readonly ActorReading[],
+    s: Sentence,
+    record = true,
+  ): void {
+    const prev = this.lastEmitted;
+    if (
+      prev &&
+      prev.sentence === s.index &&
+      prev.words === words &&
+      readings.every((r) => r.kind !== "pronoun")
+    ) {
+      const between = words.slice(prev.j, i);
+      if (between.length === 1 && COORDINATORS.has(between[0]!.key)) {
+        const members = [...prev.readings, ...readings];
+        this.pendingCompound = members;
+      } else this.pendingCompound = null;
+    } else this.pendingCompound = null;
+    this.lastEmitted = { sentence: s.index, words, j, readings: this.pendingCompound ?? readings };
     const start = words[i]!.start;
     const end = words[j - 1]!.end;
     const { tokenStart, tokenEnd } = tokenRange(this.doc, start, end, s);
@@ -705,6 +1017,12 @@ export class MentionFinder {
     }
     if (record) this.discourse.add(readings, s.index, readings.length > 1);
   }
+
+  /** Records the compound the last emitted mentions formed, after the chunk that closed it has recorded its own parts. */
+  private flushCompound(s: Sentence): void {
+    if (this.pendingCompound) this.discourse.add(this.pendingCompound, s.index, true);
+    this.pendingCompound = null;
+  }
 }
 
 interface AgentRun {
@@ -715,7 +1033,12 @@ interface AgentRun {
   readonly sector: string;
 }
 
-function anySkipped(words: readonly SentenceWord[], i: number, j: number, skip: (w: SentenceWord) => boolean): boolean {
+function anySkipped(
+  words: readonly SentenceWord[],
+  i: number,
+  j: number,
+  skip: (w: SentenceWord) => boolean,
+): boolean {
   for (let q = i; q < j; q++) if (skip(words[q]!)) return true;
   return false;
 }
@@ -731,7 +1054,13 @@ function span(words: readonly SentenceWord[], i: number, j: number): string {
     .join(" ");
 }
 
-function agentReading(head: AgentEntry, sector: string, country: string | null, why: string, plural: boolean): ActorReading {
+function agentReading(
+  head: AgentEntry,
+  sector: string,
+  country: string | null,
+  why: string,
+  plural: boolean,
+): ActorReading {
   const code = `${country ?? "---"}${sector}`;
   return {
     code,

@@ -39,7 +39,12 @@ export function sentenceWords(doc: Doc, sentence: Sentence): SentenceWord[] {
 }
 
 /** The token range `[tokenStart, tokenEnd)` covering characters `[start, end)` of the clean text. */
-export function tokenRange(doc: Doc, start: number, end: number, sentence: Sentence): { tokenStart: number; tokenEnd: number } {
+export function tokenRange(
+  doc: Doc,
+  start: number,
+  end: number,
+  sentence: Sentence,
+): { tokenStart: number; tokenEnd: number } {
   if (!doc.tokens.length) return { tokenStart: 0, tokenEnd: 0 };
   const lo = sentence.tokenStart;
   const hi = Math.min(Math.max(sentence.tokenEnd, lo + 1), doc.tokens.length);

@@ -5,6 +5,10 @@
 import { Command } from "commander";
 import { register as registerClean } from "./commands/clean.js";
 import { register as registerCode } from "./commands/code.js";
+import { register as registerExport } from "./commands/export.js";
+import { register as registerIngest } from "./commands/ingest.js";
+import { register as registerQuery } from "./commands/query.js";
+import { register as registerServe } from "./commands/serve.js";
 
 const program = new Command();
 program
@@ -13,6 +17,17 @@ program
   .version("0.1.0")
   .showHelpAfterError();
 
-for (const register of [registerCode, registerClean]) register(program);
+for (const register of [registerCode, registerClean, registerIngest, registerQuery, registerExport, registerServe]) {
+  register(program);
+}
 
-await program.parseAsync(process.argv);
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  // Expected failures (bad arguments, unreadable store, invalid knowledge files) print one line, not a stack.
+  const e = error as { name?: string; message?: string };
+  if (e?.name === "DyadError") {
+    process.stderr.write(`${e.message}\n`);
+    process.exitCode = 1;
+  } else throw error;
+}

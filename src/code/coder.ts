@@ -3,7 +3,7 @@ import type { Modality } from "../types/event.js";
 import type { Mention } from "../types/mention.js";
 import { type Segment, segmentIndexOf, segmentSentence } from "./clauses.js";
 import type { Lexicon, Phrase } from "./lexicon.js";
-import { decideModality, findCues } from "./modality.js";
+import { decideModality, type FoundCue, findCues } from "./modality.js";
 import type { EventPatternLike, OntologySource, PatternMatch, PatternSource } from "./ports.js";
 
 /** An event found in the clean text; the pipeline turns it into an `EventRecord` with raw-text spans. */
@@ -53,11 +53,16 @@ const HISTORY_DAYS = 400;
  * from the clause structure, decides modality, attaches speaker, quote and date. Pure: same input, same output.
  */
 export class EventCoder {
+  private readonly options: CoderOptions;
+
   constructor(
     private readonly patterns: PatternSource,
     private readonly ontology: OntologySource,
     private readonly lexicon: Lexicon,
-  ) {}
+    options: Partial<CoderOptions> = {},
+  ) {
+    this.options = { statements: options.statements ?? true };
+  }
 
   code(input: CoderInput): CodedEvent[] {
     const { doc } = input;
@@ -90,19 +95,24 @@ export class EventCoder {
     };
     const out: CodedEvent[] = [];
     const seen = new Set<string>();
+    // A story with sport words in two or more sentences is a sports report: none of its sentences codes an event
+    // unless it names an office-holder, an organisation or an armed group.
+    let sportSentences = 0;
+    for (const sentence of doc.sentences) if (this.hasSportWords(tokens, sentence.tokenStart, sentence.tokenEnd)) sportSentences++;
+    const sportsStory = sportSentences >= 2;
     for (const sentence of doc.sentences) {
       const { tokenStart: ss, tokenEnd: se } = sentence;
       let hasMention = false;
       for (let t = ss; t < se; t++) if (owner[t] !== -1) hasMention = true;
       if (!hasMention) continue;
       const triggers = this.findTriggers(tokens, lemmas, pos, ss, se);
-      if (!triggers.length) continue;
-      if (this.isSport(tokens, ss, se, ctx)) continue;
+      const saying = this.options.statements ? this.sayingVerbs(tokens, ss, se) : [];
+      if (!triggers.length && !saying.length) continue;
+      if ((sportsStory || this.hasSportWords(tokens, ss, se)) && !this.namesPolitics(ss, se, ctx)) continue;
       const segments = segmentSentence(tokens, ss, se, this.lexicon, (t) => owner[t] !== -1);
       const cues = findCues(tokens, ss, se, segments, this.lexicon);
       const speaker = this.speakerOf(ctx, sentence.index, ss, se, segments);
       for (const tr of triggers) {
-        if (this.inPhrase(tokens, tr, ss, se, this.lexicon.metaphor)) continue;
         const seg = segmentIndexOf(segments, tr.head);
         const roles = tr.pattern.kind === "verb" ? verbRoles(ctx, segments, seg, tr) : nounRoles(ctx, segments, seg, tr, this.lexicon);
         if (!roles) continue;
@@ -116,6 +126,7 @@ export class EventCoder {
         for (const [src0, tgt] of pairs(roles, tr.pattern)) {
           const src = upgradeToSpeaker(src0, speakerHere);
           if (tgt && sameActor(src, tgt)) continue;
+          if (tr.pattern.flags.political && (!isPolitical(src) || (tgt && !isPolitical(tgt)))) continue;
           if (!tgt && !tr.pattern.flags.notarget && roles.requireTarget) continue;
           const key = `${sentence.index}|${tr.pattern.code}|${src.code}|${tgt?.code ?? ""}`;
           if (seen.has(key)) continue;
@@ -130,11 +141,52 @@ export class EventCoder {
             speaker: speakerHere,
             quote,
             date: date ?? input.date,
-            pattern: `${tr.pattern.kind}:${tr.pattern.id}`,
+            pattern: tr.pattern.id,
             confidence: confidence(tr, roles, src, tgt),
           });
         }
       }
+      for (const v of saying) {
+        if (triggers.some((tr) => tr.match.matchedIdx.includes(v))) continue; // "announced sanctions" is its own event
+        const st = statementAt(ctx, segments, v, this.lexicon);
+        if (!st) continue;
+        const seg = segmentIndexOf(segments, v);
+        const modality = statementModality(tokens, cues, v);
+        void seg;
+        const quote = doc.quotes.find((q) => q.sentence === sentence.index && this.quoteSpeaker(ctx, q)?.code === st.source[0]?.code) ?? null;
+        for (const src of st.source) {
+          if (!isPolitical(src) || (src.sector && NOT_SPEAKERS.has(src.sector))) continue;
+          // a statement pattern (denial, concern, condolence …) already says more about what this speaker said
+          if (out.some((e) => e.sentence === sentence.index && e.code.startsWith("01") && e.source.code === src.code)) continue;
+          const tgt = st.target && !sameActor(src, st.target) ? st.target : null;
+          const key = `${sentence.index}|010|${src.code}|${tgt?.code ?? ""}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          out.push({
+            code: STATEMENT_CODE,
+            source: src,
+            target: tgt,
+            sentence: sentence.index,
+            trigger: [tokens[v]!.start, tokens[v]!.end],
+            modality,
+            speaker: src,
+            quote,
+            date: this.eventDate(doc, sentence.index, tokens[v]!.start) ?? input.date,
+            pattern: `statement:01/010 ${tokens[v]!.lemma}`,
+            confidence: Math.round((st.confidence - (COUNTRY_GUESSED.has(src) ? 0.05 : 0)) * 100) / 100,
+          });
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Verbs of saying in the sentence (data/code/verbs.tsv `report`), the heads of possible statement events. */
+  private sayingVerbs(tokens: readonly Token[], ss: number, se: number): number[] {
+    const out: number[] = [];
+    for (let t = ss; t < se; t++) {
+      const tk = tokens[t]!;
+      if (tk.pos === "VERB" && this.lexicon.report.has(tk.lemma)) out.push(t);
     }
     return out;
   }
@@ -159,6 +211,7 @@ export class EventCoder {
           const m = this.patterns.match(pattern, lemmas, pos, t, se);
           if (!m) continue;
           const idx = m.matchedIdx;
+          if (this.notEvent(lemmas, pos, idx, se)) break; // "trade war", "heart attack": no trigger here
           const first = Math.min(...idx);
           const last = Math.max(...idx);
           found.push({ pattern, head: t, match: m, first, last });
@@ -181,34 +234,31 @@ export class EventCoder {
     return kept.sort((a, b) => a.first - b.first);
   }
 
-  private isSport(tokens: readonly Token[], ss: number, se: number, ctx: Ctx): boolean {
-    let sport = false;
-    for (let t = ss; t < se && !sport; t++) {
+  /** A matched word inside a phrase that is never an event ("heart attack", "trade war") voids the trigger. */
+  private notEvent(lemmas: readonly string[], pos: readonly string[], idx: readonly number[], se: number): boolean {
+    const check = this.patterns.insideNotEvent;
+    if (!check) return false;
+    for (const i of idx) if (check(lemmas, pos, i, se)) return true;
+    return false;
+  }
+
+  private hasSportWords(tokens: readonly Token[], ss: number, se: number): boolean {
+    for (let t = ss; t < se; t++) {
       const list = this.lexicon.sport.get(tokens[t]!.lower);
-      if (list && list.some((p) => phraseAt(tokens, t, se, p))) sport = true;
+      if (list?.some((p) => phraseAt(tokens, t, se, p))) return true;
       // a score such as "2-1" or "3–0"
-      if (/^\d{1,2}[-–]\d{1,2}$/.test(tokens[t]!.text)) sport = true;
+      if (/^\d{1,2}[-–]\d{1,2}$/.test(tokens[t]!.text)) return true;
     }
-    if (!sport) return false;
-    // Politics survives sport words if an office-holder, an organisation or an armed group is named.
+    return false;
+  }
+
+  /** Politics survives sport words if an office-holder, an organisation or an armed group is named. */
+  private namesPolitics(ss: number, se: number, ctx: Ctx): boolean {
     for (let t = ss; t < se; t++) {
       const idx = ctx.owner[t]!;
       if (idx === -1) continue;
       const m = ctx.mentions[idx]!;
-      if (m.kind === "person" || m.kind === "igo" || m.kind === "group") return false;
-    }
-    return true;
-  }
-
-  private inPhrase(tokens: readonly Token[], tr: Trigger, ss: number, se: number, phrases: ReadonlyMap<string, readonly Phrase[]>): boolean {
-    for (let t = Math.max(ss, tr.first - 4); t <= tr.last && t < se; t++) {
-      const list = phrases.get(tokens[t]!.lower);
-      if (!list) continue;
-      for (const p of list) {
-        if (!phraseAt(tokens, t, se, p)) continue;
-        const pEnd = t + p.words.length - 1;
-        if (t <= tr.last && pEnd >= tr.first) return true;
-      }
+      if (m.kind === "person" || m.kind === "igo" || m.kind === "group") return true;
     }
     return false;
   }
@@ -294,6 +344,114 @@ export class EventCoder {
   }
 }
 
+/** What the coder does beyond the event patterns. */
+export interface CoderOptions {
+  /**
+   * Emit a CAMEO 010 "make statement" event for each political actor that says, announces or tells something
+   * ("X said Y attacked Z" → X 010 besides Y→Z), unless a more specific 01x event of the same speaker is coded there.
+   */
+  readonly statements: boolean;
+}
+
+const STATEMENT_CODE = "010";
+/** Verbs of saying that also take plain objects ("added troops", "posted a video"): a statement only before speech. */
+const LOOSE_SAYING = new Set(["add", "post", "write", "quote", "note", "reply", "respond", "comment", "confirm", "acknowledge", "remark"]);
+const SPEECH_NEXT = new Set(["that", ",", ".", ":", '"', "“", "”", "'", "‘", "’", "on", "in", "at", "to", "--", "—"]);
+
+interface Statement {
+  readonly source: Group;
+  readonly target: Mention | null;
+  readonly confidence: number;
+}
+
+/**
+ * The speaker of a verb of saying at `v`: the actor right before it ("Russia's foreign ministry said", "Obama on
+ * Tuesday said", "Carrie Lam, the city's leader, said") or, after a quote or comma, right after it ("…, said
+ * Foreign Minister Wang Yi"). An actor further away is not taken: "… in Pakistan's Swat valley, officials said"
+ * is not a statement by Pakistan.
+ */
+function statementAt(ctx: Ctx, segments: readonly Segment[], v: number, lexicon: Lexicon): Statement | null {
+  const tokens = ctx.tokens;
+  const seg = segments[segmentIndexOf(segments, v)]!;
+  if (isPassive(ctx, v, seg.start)) return null; // "was told", "was quoted as saying"
+  const lemma = tokens[v]!.lemma;
+  const next = tokens[v + 1];
+  if (LOOSE_SAYING.has(lemma) && next && !SPEECH_NEXT.has(next.lower)) return null;
+  void lexicon;
+  const times = timeTokens(ctx, v);
+  let t = v - 1;
+  while (t >= seg.start && (SKIP_BEFORE_VERB.has(tokens[t]!.pos) || times.has(t) || (tokens[t]!.lower === "on" && times.has(t + 1)))) t--;
+  let source: Group = [];
+  let confidence = 0.75;
+  if (t >= seg.start && ctx.owner[t] !== -1) source = groupEndingAt(ctx, t, seg.start - 1);
+  else if (t > seg.start && tokens[t]!.lower === ",") {
+    // an apposition between the speaker and the verb: "Carrie Lam, the chief executive of Hong Kong, said"
+    let k = t - 1;
+    while (k > seg.start && k > t - 14 && tokens[k]!.lower !== ",") k--;
+    if (tokens[k]!.lower === "," && k - 1 >= seg.start && ctx.owner[k - 1] !== -1) {
+      source = groupEndingAt(ctx, k - 1, seg.start - 1);
+      confidence = 0.7;
+    }
+  }
+  if (!source.length) {
+    const before = tokens[v - 1]?.lower ?? "";
+    if (before === "," || QUOTE_MARKS.has(before)) {
+      let k = v + 1;
+      while (k < seg.end && k < v + 3 && ctx.owner[k] === -1 && (tokens[k]!.pos === "DET" || tokens[k]!.pos === "ADJ")) k++;
+      if (k < seg.end && ctx.owner[k] !== -1) {
+        source = groupStartingAt(ctx, ctx.mentions[ctx.owner[k]!]!.tokenStart, seg.end);
+        confidence = 0.7;
+      }
+    }
+  }
+  if (!source.length) return null;
+  let target: Mention | null = null;
+  if (lemma === "tell" || lemma === "told" || lemma === "inform" || lemma === "assure") {
+    let k = v + 1;
+    while (k < seg.end && tokens[k]!.pos === "DET") k++;
+    if (ctx.owner[k] !== -1 && ctx.owner[k] !== undefined) target = mentionsAt(ctx, k)[0] ?? null;
+  }
+  return { source, target, confidence };
+}
+
+const SKIP_BEFORE_VERB = new Set(["ADV", "AUX", "PART"]);
+/** Sectors whose sayings are not political statements ("doctors say", "residents said", "media reported"). */
+const NOT_SPEAKERS = new Set(["CVL", "BUS", "CRM", "HLH", "EDU", "MED", "REF", "AGR"]);
+
+/**
+ * Modality of a statement: only cues on the verb of saying itself ("did not say", "will announce", "could tell"),
+ * never those of what was said — "Turkey could block the bid, an official said" is an asserted statement.
+ */
+function statementModality(tokens: readonly Token[], cues: readonly FoundCue[], v: number): Modality {
+  const words: string[] = [];
+  let status: Modality["status"] = "asserted";
+  for (const c of cues) {
+    if (c.end > v || c.start < v - 4) continue;
+    let chain = true;
+    for (let k = c.end; k < v; k++) if (!SKIP_BEFORE_VERB.has(tokens[k]!.pos)) chain = false;
+    if (!chain) continue;
+    if (status === "asserted" || c.cue.status === "negated") status = c.cue.status;
+    words.push(tokens.slice(c.start, c.end).map((t) => t.text).join(" "));
+  }
+  return { status, cues: words };
+}
+const QUOTE_MARKS = new Set(['"', "“", "”", "'", "‘", "’", "''", "``"]);
+
+/** Token indices covered by time expressions in the sentence of token `v` ("on Tuesday", "last week"). */
+function timeTokens(ctx: Ctx, v: number): Set<number> {
+  const out = new Set<number>();
+  const sentence = ctx.tokens[v]!.sentence;
+  for (const x of ctx.doc.times) {
+    if (x.sentence !== sentence) continue;
+    for (let t = v - 1; t >= 0 && ctx.tokens[t]!.sentence === sentence; t--) {
+      const tk = ctx.tokens[t]!;
+      if (tk.start >= x.start && tk.end <= x.end) out.add(t);
+      if (tk.end < x.start) break;
+    }
+  }
+  return out;
+}
+
 interface Ctx {
   readonly doc: Doc;
   readonly tokens: readonly Token[];
@@ -368,24 +526,34 @@ function withCountry(ctx: Ctx, m: Mention): Mention {
       break;
     }
   }
+  const guessed = !country;
   country ??= ctx.homeCountry ?? ctx.mainCountry;
   if (!country) return m;
-  return { ...m, country, code: `${country}${m.sector ?? ""}`, why: `${m.why}; country from context: ${country}` };
+  const out = { ...m, country, code: `${country}${m.sector ?? ""}`, why: `${m.why}; country from context: ${country}` };
+  if (guessed) COUNTRY_GUESSED.add(out);
+  return out;
 }
 
-/** The mention group ending at or before token `t` (inclusive), extended left over "and" / "," joins. */
+/**
+ * The mention group ending at token `t` (inclusive), extended left over "and" / "&" joins and over commas of a list
+ * that ends in "and" ("Russia, China and Iran"). A lone comma is no join: "in Italy, doctors say" is two phrases.
+ */
 function groupEndingAt(ctx: Ctx, t: number, floor: number): Group {
   const group: Mention[] = [];
-  let i = t;
-  const first = mentionsAt(ctx, i);
+  const first = mentionsAt(ctx, t);
   if (!first.length) return group;
   group.unshift(...first);
-  i = first[0]!.tokenStart - 1;
+  let i = first[0]!.tokenStart - 1;
+  let seenAnd = false;
   while (i > floor) {
     const w = ctx.tokens[i]!.lower;
-    if (w !== "and" && w !== "," && w !== "&") break;
-    const j = w === "," && ctx.tokens[i - 1]?.lower === "and" ? i - 2 : i - 1;
-    if (j < floor || ctx.owner[j] === -1) break;
+    let j: number;
+    if (w === "and" || w === "&") {
+      seenAnd = true;
+      j = ctx.tokens[i - 1]?.lower === "," ? i - 2 : i - 1; // the serial comma: "A, B, and C"
+    } else if (w === "," && seenAnd) j = i - 1;
+    else break;
+    if (j <= floor || ctx.owner[j] === -1) break;
     const more = mentionsAt(ctx, j);
     group.unshift(...more);
     i = more[0]!.tokenStart - 1;
@@ -393,7 +561,7 @@ function groupEndingAt(ctx: Ctx, t: number, floor: number): Group {
   return group;
 }
 
-/** The mention group starting at token `t`, extended right over "and" / "," joins. */
+/** The mention group starting at token `t`, extended right over "and" / "&" joins and list commas ("A, B and C"). */
 function groupStartingAt(ctx: Ctx, t: number, limit: number): Group {
   const group: Mention[] = [];
   let i = t;
@@ -402,13 +570,28 @@ function groupStartingAt(ctx: Ctx, t: number, limit: number): Group {
     group.push(...more);
     const end = Math.max(...more.map((m) => m.tokenEnd));
     const w = ctx.tokens[end]?.lower;
-    if (end < limit && (w === "and" || w === "," || w === "&") && ctx.owner[end + 1] !== undefined && ctx.owner[end + 1] !== -1) {
-      i = end + 1;
-    } else if (end < limit && w === "," && ctx.tokens[end + 1]?.lower === "and" && ctx.owner[end + 2] !== -1) {
-      i = end + 2;
-    } else break;
+    if (end >= limit) break;
+    if ((w === "and" || w === "&") && ctx.owner[end + 1] !== undefined && ctx.owner[end + 1] !== -1) i = end + 1;
+    else if (w === "," && ctx.tokens[end + 1]?.lower === "and" && ctx.owner[end + 2] !== undefined && ctx.owner[end + 2] !== -1) i = end + 2;
+    else if (w === "," && ctx.owner[end + 1] !== undefined && ctx.owner[end + 1] !== -1 && listEndsInAnd(ctx, end + 1, limit)) i = end + 1;
+    else break;
   }
   return group;
+}
+
+/** After a comma at a mention: does the list go on with mentions joined by commas to an "and" + mention? */
+function listEndsInAnd(ctx: Ctx, t: number, limit: number): boolean {
+  let i = t;
+  for (let n = 0; n < 8 && i < limit && ctx.owner[i] !== -1; n++) {
+    const m = ctx.mentions[ctx.owner[i]!]!;
+    const end = m.tokenEnd;
+    const w = ctx.tokens[end]?.lower;
+    if (w === "and" || w === "&") return ctx.owner[end + 1] !== undefined && ctx.owner[end + 1] !== -1;
+    if (w !== ",") return false;
+    i = ctx.tokens[end + 1]?.lower === "and" ? end + 2 : end + 1;
+    if (ctx.tokens[end + 1]?.lower === "and") return ctx.owner[i] !== undefined && ctx.owner[i] !== -1;
+  }
+  return false;
 }
 
 /** Subject of the verb at `v`: the nearest actor group to its left in its clause, else inherited across and/but/who. */
@@ -438,13 +621,20 @@ function subjectOf(ctx: Ctx, segments: readonly Segment[], seg: number, v: numbe
 }
 
 /** First actor group after token `t` in the clause (the object), or null. */
+/** How far after the verb (tokens) its object may start. */
+const OBJECT_REACH = 10;
+
 function objectAfter(ctx: Ctx, segments: readonly Segment[], seg: number, t: number, crossRelative: boolean): Group | null {
   let s = seg;
   let from = t;
   for (let hops = 0; hops < 2 && s < segments.length; hops++) {
     const segment = segments[s]!;
-    for (let i = from; i < segment.end; i++) {
-      if (ctx.owner[i] === -1) continue;
+    for (let i = from; i < segment.end && i < from + OBJECT_REACH; i++) {
+      // the object does not jump a comma: "will address the nation, the palace announced"
+      if (ctx.owner[i] === -1) {
+        if (ctx.tokens[i]!.lower === ",") return null;
+        continue;
+      }
       const w = ctx.tokens[ctx.mentions[ctx.owner[i]!]!.tokenStart - 1]?.lower;
       if (w === "by") continue;
       return groupStartingAt(ctx, ctx.mentions[ctx.owner[i]!]!.tokenStart, segment.end);
@@ -613,8 +803,22 @@ function* pairs(roles: Roles, pattern: EventPatternLike): Generator<[Mention, Me
   }
 }
 
+/** Mentions whose country the coder guessed from the dateline or the article, not from their own words. */
+const COUNTRY_GUESSED = new WeakSet<Mention>();
+
+/**
+ * A political actor for patterns flagged `political`: a country, an official, an organisation or an armed group, or
+ * an agent / resolved pronoun / description with a country — its own ("Egyptian police", "police in Cairo") or the
+ * one of the story (dateline, most-named country). "Police" in a story that names no country at all is not.
+ */
+export function isPolitical(m: Mention): boolean {
+  if (m.kind === "country" || m.kind === "person" || m.kind === "igo" || m.kind === "group") return true;
+  return m.country !== null;
+}
+
 function sameActor(a: Mention, b: Mention): boolean {
-  return a.code === b.code || (a.entity === b.entity && a.entity !== "");
+  // The same person or organisation; an agent noun ("armed forces") is the same actor only within one country.
+  return a.code === b.code || (a.entity === b.entity && a.entity !== "" && a.country === b.country);
 }
 
 /** A bare country acting in a statement by one of its own officials takes the official's code ("Putin says Russia …" → RUSGOV). */
@@ -630,6 +834,7 @@ function confidence(tr: Trigger, roles: Roles, src: Mention, tgt: Mention | null
   if (roles.distance <= 3) c += 0.1;
   else if (roles.distance > 10) c -= 0.15;
   if (src.kind === "pronoun" || src.kind === "description") c -= 0.1;
+  if (COUNTRY_GUESSED.has(src)) c -= 0.05;
   if (tgt && (tgt.kind === "pronoun" || tgt.kind === "description")) c -= 0.05;
   if (!tgt) c -= 0.1;
   return Math.round(Math.min(0.99, Math.max(0.05, c)) * 100) / 100;

@@ -23,7 +23,6 @@ export interface Lexicon {
   /** Cues keyed by their first word; longest first. */
   readonly cues: ReadonlyMap<string, readonly Cue[]>;
   readonly sport: ReadonlyMap<string, readonly Phrase[]>;
-  readonly metaphor: ReadonlyMap<string, readonly Phrase[]>;
   readonly report: ReadonlySet<string>;
   readonly support: ReadonlySet<string>;
 }
@@ -88,12 +87,10 @@ export function loadLexicon(): Lexicon {
     });
   }
   const sport = new Map<string, Phrase[]>();
-  const metaphor = new Map<string, Phrase[]>();
   for (const { line, cols } of rows("discards.tsv")) {
     const [kind, text] = cols;
     if (!text?.trim()) fail("discards.tsv", line, "empty phrase");
     if (kind === "sport") push(sport, { words: phraseWords(text), text });
-    else if (kind === "metaphor") push(metaphor, { words: phraseWords(text), text });
     else fail("discards.tsv", line, `unknown kind '${kind}'`);
   }
   const report = new Set<string>();
@@ -105,6 +102,6 @@ export function loadLexicon(): Lexicon {
     else if (kind === "support") support.add(lemma);
     else fail("verbs.tsv", line, `unknown class '${kind}'`);
   }
-  cached = { cues, sport, metaphor, report, support };
+  cached = { cues, sport, report, support };
   return cached;
 }

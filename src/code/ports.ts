@@ -11,7 +11,13 @@ export interface EventPatternLike {
   readonly code: string;
   readonly kind: "verb" | "noun";
   readonly words: readonly PatternWordLike[];
-  readonly flags: { readonly reciprocal: boolean; readonly notarget: boolean; readonly passiveOk: boolean };
+  readonly flags: {
+    readonly reciprocal: boolean;
+    readonly notarget: boolean;
+    readonly passiveOk: boolean;
+    /** Frequent non-political uses ("visit", "kill"): code only between political actors (see `isPolitical`). */
+    readonly political?: boolean;
+  };
   readonly specificity: number;
 }
 
@@ -31,6 +37,8 @@ export interface PatternSource {
     headIndex: number,
     limit: number,
   ): PatternMatch | null;
+  /** True when token `i` lies inside a phrase that is never an event ("heart attack", "trade war"). */
+  insideNotEvent?(lemmas: readonly string[], pos: readonly string[], i: number, limit: number): boolean;
 }
 
 export interface OntologySource {

@@ -5,7 +5,13 @@ import { type CodedEvent, EventCoder, loadLexicon } from "../code/index.js";
 import { findPlaces, type PlaceMention, placeOfCountry, placeOfDateline } from "../geo/index.js";
 import { type ActorKnowledge, loadActorKnowledge } from "../knowledge/actors/index.js";
 import { loadOntology, type Ontology } from "../knowledge/ontology/index.js";
-import { type EventPattern, loadPatterns, matchAt, type PatternIndex } from "../knowledge/patterns/index.js";
+import {
+  type EventPattern,
+  insideNotEvent,
+  loadPatterns,
+  matchAt,
+  type PatternIndex,
+} from "../knowledge/patterns/index.js";
 import { annotate } from "../text/index.js";
 import type { Article } from "../types/article.js";
 import type { CleanText } from "../types/clean-text.js";
@@ -49,6 +55,7 @@ export function loadKnowledge(options: { actorDirs?: readonly string[] } = {}): 
       byHead: patterns.byHead,
       nounFirst: patterns.nounFirst,
       match: (p, lemmas, pos, head, limit) => matchAt(p as EventPattern, lemmas, pos, head, limit),
+      insideNotEvent: (lemmas, pos, i, limit) => insideNotEvent(patterns, lemmas, pos, i, limit),
     },
     ontology,
     loadLexicon(),

@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import type { Store } from "../store/store.js";
 import type { Article, Rejected } from "../types/article.js";
 import type { CodedArticleRow } from "../types/store.js";
@@ -97,11 +98,15 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
   const started = performance.now();
   const { store } = options;
   const batchSize = Math.max(1, Math.floor(options.batch ?? 200));
-  const ownPool = options.coder
-    ? null
-    : await CodingPool.start(options.workers ? { workers: options.workers } : {});
-  const coder: ArticleCoder = options.coder ?? (ownPool as CodingPool);
-  const maxPending = Math.max(batchSize * 2, coder.concurrency * 2);
+  // The default pool starts with the first article that needs coding: a run with nothing new pays no start-up.
+  let ownPool: Promise<CodingPool> | null = null;
+  const coder = async (): Promise<ArticleCoder> => {
+    if (options.coder) return options.coder;
+    ownPool ??= CodingPool.start(options.workers ? { workers: options.workers } : {});
+    return ownPool;
+  };
+  const concurrency = options.coder?.concurrency ?? (options.workers ?? availableParallelism()) * 2;
+  const maxPending = Math.max(batchSize * 2, concurrency * 2);
   const progress: IngestProgress = {
     read: 0,
     alreadyStored: 0,
@@ -162,8 +167,9 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
   const dispatch = async (article: Article) => {
     while (!failure && inFlight + done.length >= maxPending) await changed();
     if (failure) throw failure;
+    const pool = await coder();
     inFlight++;
-    coder.code(article).then(
+    pool.code(article).then(
       (result) => {
         inFlight--;
         progress.coded++;
@@ -228,7 +234,8 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
     if (failure) throw failure;
   } finally {
     if (writing) await writing;
-    await ownPool?.close();
+    const startedPool = ownPool ? await (ownPool as Promise<CodingPool>).catch(() => null) : null;
+    await startedPool?.close();
   }
   report();
   return { ...progress, seconds: (performance.now() - started) / 1000 };

@@ -1,9 +1,12 @@
 import type { AddressInfo } from "node:net";
-import { serve as listen } from "@hono/node-server";
+import { createAdaptorServer } from "@hono/node-server";
 import { openStore } from "../store/open-store.js";
 import type { Store } from "../store/store.js";
 import { DyadError } from "../types/errors.js";
 import { createApp } from "./create-app.js";
+
+/** Connections the kernel may queue before the server accepts them (capped by the system's somaxconn). */
+const LISTEN_BACKLOG = 4096;
 
 export interface ServeOptions {
   /** The store: a SQLite file path (must exist). */
@@ -42,22 +45,20 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   const store = await openStore(options.db, { mustExist: true });
   const app = createApp(store, { token: options.token, webRoot: options.webRoot, version: options.version });
   const host = options.host ?? "127.0.0.1";
-  let server: ReturnType<typeof listen>;
+  const server = createAdaptorServer({ fetch: app.fetch });
+  // Keep-alive sockets from browsers and load tools would otherwise hold close() open.
+  if ("keepAliveTimeout" in server) server.keepAliveTimeout = 5000;
+  const port = options.port ?? 8080;
   const info = await new Promise<AddressInfo>((resolve, reject) => {
-    server = listen({ fetch: app.fetch, port: options.port ?? 8080, hostname: host }, resolve);
     server.once("error", (err) =>
-      reject(
-        new DyadError("USAGE", `cannot listen on ${host}:${options.port ?? 8080}: ${err.message}`, {
-          cause: err,
-        }),
-      ),
+      reject(new DyadError("USAGE", `cannot listen on ${host}:${port}: ${err.message}`, { cause: err })),
     );
+    // A deep accept queue, so a burst of connections (a dashboard's first load, a load test) is queued, not refused.
+    server.listen({ port, host, backlog: LISTEN_BACKLOG }, () => resolve(server.address() as AddressInfo));
   }).catch(async (err) => {
     await store.close();
     throw err;
   });
-  // Keep-alive sockets from browsers and load tools would otherwise hold close() open.
-  if ("keepAliveTimeout" in server!) server.keepAliveTimeout = 5000;
   const shownHost = host.includes(":") ? `[${host}]` : host;
   return {
     url: `http://${shownHost}:${info.port}`,

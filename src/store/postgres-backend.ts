@@ -111,9 +111,14 @@ export function isTransientPostgresError(error: unknown): boolean {
 
 /** Write transactions queue on one advisory lock taken at BEGIN (see `PostgresWriteMode`). */
 class SerialWriteDriver extends PostgresDriver {
-  override async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
+  override async beginTransaction(
+    connection: DatabaseConnection,
+    settings: TransactionSettings,
+  ): Promise<void> {
     await super.beginTransaction(connection, settings);
-    await connection.executeQuery(CompiledQuery.raw("select pg_advisory_xact_lock($1::bigint)", [WRITE_LOCK]));
+    await connection.executeQuery(
+      CompiledQuery.raw("select pg_advisory_xact_lock($1::bigint)", [WRITE_LOCK]),
+    );
   }
 }
 
@@ -234,7 +239,9 @@ export class PostgresBackend implements StoreBackend {
     );
   }
 
-  keyOnlyTable<T extends string, C extends string>(table: CreateTableBuilder<T, C>): CreateTableBuilder<T, C> {
+  keyOnlyTable<T extends string, C extends string>(
+    table: CreateTableBuilder<T, C>,
+  ): CreateTableBuilder<T, C> {
     return table;
   }
 

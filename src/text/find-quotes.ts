@@ -91,7 +91,17 @@ const TIME_WORDS = new Set([
 /** Relative and interrogative pronouns: never a speaker themselves ("X, who said", "a leak that suggested"). */
 const RELATIVES = new Set(["who", "whom", "whose", "which", "that", "what", "whoever", "whatever"]);
 /** Speech verbs whose following noun phrase is the addressee, not the speaker ("told reporters"). */
-const ADDRESSEE_VERBS = new Set(["tell", "ask", "urge", "warn", "promise", "threaten", "remind", "assure", "inform"]);
+const ADDRESSEE_VERBS = new Set([
+  "tell",
+  "ask",
+  "urge",
+  "warn",
+  "promise",
+  "threaten",
+  "remind",
+  "assure",
+  "inform",
+]);
 /** Appositive search: how far back a comma may open "X, a senior official at Y, said". */
 const MAX_APPOSITIVE = 14;
 /** Possessive pronouns act as determiners inside a speaker phrase ("his spokesman"). */
@@ -217,13 +227,17 @@ function speakerAfter(tokens: readonly Token[], from: number, last: number): [nu
   const np = phraseForward(tokens, i, last);
   if (np === null) return null;
   let k = np[1];
+  let passive = false;
   while (k <= last) {
     const m = tokens[k]!;
+    if (m.pos === "AUX" && m.lemma === "be") passive = true;
     if (m.pos === "ADV" || m.pos === "PART" || (m.pos === "AUX" && !SPEECH_VERBS.has(m.lemma))) k++;
     else break;
   }
-  if (k <= last && isSpeechVerb(tokens[k]!)) return np;
-  return null;
+  if (k > last || !isSpeechVerb(tokens[k]!)) return null;
+  // "reporters were told by X": the speaker is the agent, if named.
+  if (passive) return tokens[k + 1]?.lower === "by" ? phraseForward(tokens, k + 2, last) : null;
+  return np;
 }
 
 /** Speaker from the words before the opening mark: `X said: "…"`, `X replied that "…"`, `said X: "…"`. */
@@ -350,7 +364,11 @@ export function findQuotes(text: string, tokens: readonly Token[], sentences: re
       const a = tokens[np[0]]!;
       const b = tokens[np[1] - 1]!;
       speaker = { text: text.slice(a.start, b.end), start: a.start, end: b.end };
-    } else if (prev?.speaker && sentence - prevLastSentence <= 1 && opensSentence(tokens, sentences, firstInside)) {
+    } else if (
+      prev?.speaker &&
+      sentence - prevLastSentence <= 1 &&
+      opensSentence(tokens, sentences, firstInside)
+    ) {
       const nl = text.indexOf("\n", prev.end);
       if (nl < 0 || nl >= start) speaker = prev.speaker;
     }

@@ -2,8 +2,8 @@ import * as chrono from "chrono-node";
 import type { Sentence, TimeExpression, Token } from "../types/doc.js";
 import { tokenAt } from "./token-at.js";
 
-/** Lowercased words without which a sentence cannot hold a day-resolvable expression (the cheap prefilter). */
-const DATE_WORDS = new Set([
+/** Lowercased words that on their own can name a day (the cheap prefilter before chrono). */
+const DAY_WORDS = new Set([
   "monday",
   "tuesday",
   "wednesday",
@@ -11,6 +11,14 @@ const DATE_WORDS = new Set([
   "friday",
   "saturday",
   "sunday",
+  "yesterday",
+  "today",
+  "tonight",
+  "tomorrow",
+  "ago",
+]);
+/** Month names name a day only next to a number ("March 3", "3 March"); "in March", "may" are skipped. */
+const MONTH_WORDS = new Set([
   "january",
   "february",
   "march",
@@ -43,12 +51,35 @@ const DATE_WORDS = new Set([
   "nov.",
   "dec",
   "dec.",
-  "yesterday",
-  "today",
-  "tonight",
-  "tomorrow",
-  "ago",
 ]);
+
+/**
+ * chrono's casual English parsers that can name a day. The others (clock times, "within 3 days", month or
+ * year alone, "+2 weeks") name no day, and each parser costs a regex pass per call, so they are left out.
+ */
+const DAY_PARSERS = [
+  "ENYearMonthDayParser",
+  "ISOFormatParser",
+  "SlashDateFormatParser",
+  "ENMonthNameLittleEndianParser",
+  "ENMonthNameMiddleEndianParser",
+  "ENWeekdayParser",
+  "ENTimeUnitAgoFormatParser",
+  "ENCasualDateParser",
+];
+
+let dayParser: chrono.Chrono | null = null;
+
+/** A chrono instance with only {@link DAY_PARSERS}; chrono's full casual set if a name is missing. */
+function dayChrono(): chrono.Chrono {
+  if (dayParser === null) {
+    const c = chrono.casual.clone();
+    const kept = c.parsers.filter((p) => DAY_PARSERS.includes(p.constructor.name));
+    if (kept.length === DAY_PARSERS.length) c.parsers = kept;
+    dayParser = c;
+  }
+  return dayParser;
+}
 
 const FULL_WEEKDAY = /monday|tuesday|wednesday|thursday|friday|saturday|sunday/i;
 /** Modifiers that chrono already interprets ("last Monday", "next Monday"); the news policy leaves these alone. */
@@ -65,17 +96,43 @@ const FUTURE_LEMMAS = new Set(["plan", "schedule", "expect", "intend", "due", "u
 const NEAR_FUTURE_DAYS = 7;
 const DAY_MS = 86_400_000;
 
-/** True when some token of the sentence is a date word; the only check made on sentences without one. */
-export function mayHoldDate(tokens: readonly Token[], s: Sentence): boolean {
-  for (let i = s.tokenStart; i < s.tokenEnd; i++) {
-    const t = tokens[i]!;
-    if (DATE_WORDS.has(t.lower)) return true;
-    // Numeric dates: 10/22/2020, 2020-10-22.
-    const c = t.text.charCodeAt(0);
-    if (c >= 48 && c <= 57 && t.text.length >= 6 && (t.text.includes("/") || t.text.includes("-")))
-      return true;
+function startsWithDigit(t: Token | undefined): boolean {
+  if (t === undefined) return false;
+  const c = t.text.charCodeAt(0);
+  return c >= 48 && c <= 57;
+}
+
+/** Tokens of context given to chrono on each side of a day word ("Thursday, Oct. 22, 2020", "three days ago"). */
+const WINDOW_BEFORE = 4;
+const WINDOW_AFTER = 6;
+
+function isDayCue(tokens: readonly Token[], i: number, s: Sentence): boolean {
+  const t = tokens[i]!;
+  if (DAY_WORDS.has(t.lower)) return true;
+  if (MONTH_WORDS.has(t.lower)) {
+    return startsWithDigit(tokens[i + 1]) || (i > s.tokenStart && startsWithDigit(tokens[i - 1]));
   }
-  return false;
+  // Numeric dates: 10/22/2020, 2020-10-22.
+  const c = t.text.charCodeAt(0);
+  return c >= 48 && c <= 57 && t.text.length >= 6 && (t.text.includes("/") || t.text.includes("-"));
+}
+
+/**
+ * The token windows `[first, last)` of a sentence that may hold a day: a few tokens around each day word
+ * (a weekday, "yesterday", "ago", a month next to a number, a numeric date), overlapping windows merged.
+ * This is the only work done on the many sentences without one; chrono reads only the windows.
+ */
+export function dateWindows(tokens: readonly Token[], s: Sentence): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+    if (!isDayCue(tokens, i, s)) continue;
+    const first = Math.max(s.tokenStart, i - WINDOW_BEFORE);
+    const last = Math.min(s.tokenEnd, i + WINDOW_AFTER + 1);
+    const prev = out[out.length - 1];
+    if (prev !== undefined && first <= prev[1]) prev[1] = last;
+    else out.push([first, last]);
+  }
+  return out;
 }
 
 /** Whether the verb nearest to token range [a, b) is in the future ("will meet", "plans to hold", "is scheduled"). */
@@ -151,7 +208,7 @@ function parseArticleDate(date: string): number | null {
 
 /**
  * Finds time expressions that name a day and resolves them against the article date (`YYYY-MM-DD`).
- * Only sentences with a date word are given to chrono. News policy: a bare weekday or a month-day
+ * chrono reads only a few tokens around each day word (see {@link dateWindows}). News policy: a bare weekday or a month-day
  * without a year is the most recent such day on or before the article date, unless the verb nearest to
  * it is future ("will meet on Monday", "plans to hold talks on March 3"), when it is the next one on or
  * after. Expressions with last/next/this, relative days ("yesterday", "three days ago") and full dates
@@ -171,27 +228,29 @@ export function resolveTimes(
   const rd = new Date(refUtc);
   const ref = new Date(rd.getUTCFullYear(), rd.getUTCMonth(), rd.getUTCDate(), 12);
   for (const s of sentences) {
-    if (!mayHoldDate(tokens, s)) continue;
-    const sentenceText = text.slice(s.start, s.end);
-    for (const r of chrono.parse(sentenceText, ref)) {
-      let start = s.start + r.index;
-      let exprText = r.text;
-      const lead = LEADING_PREPOSITION.exec(exprText);
-      if (lead) {
-        start += lead[0].length;
-        exprText = exprText.slice(lead[0].length);
+    for (const [first, last] of dateWindows(tokens, s)) {
+      const windowStart = tokens[first]!.start;
+      const windowText = text.slice(windowStart, tokens[last - 1]!.end);
+      for (const r of dayChrono().parse(windowText, ref)) {
+        let start = windowStart + r.index;
+        let exprText = r.text;
+        const lead = LEADING_PREPOSITION.exec(exprText);
+        if (lead) {
+          start += lead[0].length;
+          exprText = exprText.slice(lead[0].length);
+        }
+        while (exprText.length > 0 && TRAILING_PUNCTUATION.has(exprText.charAt(exprText.length - 1))) {
+          exprText = exprText.slice(0, -1);
+        }
+        if (exprText.length === 0) continue;
+        if (articleDay === null && !/\d{4}/.test(exprText)) continue;
+        const end = start + exprText.length;
+        const a = tokenAt(tokens, start);
+        const b = tokenAt(tokens, end);
+        const resolved = resolveDay(r, refUtc, futureClause(tokens, s, a, b));
+        if (resolved === null) continue;
+        out.push({ text: exprText, start, end, sentence: s.index, date: resolved });
       }
-      while (exprText.length > 0 && TRAILING_PUNCTUATION.has(exprText.charAt(exprText.length - 1))) {
-        exprText = exprText.slice(0, -1);
-      }
-      if (exprText.length === 0) continue;
-      if (articleDay === null && !/\d{4}/.test(exprText)) continue;
-      const end = start + exprText.length;
-      const a = tokenAt(tokens, start);
-      const b = tokenAt(tokens, end);
-      const resolved = resolveDay(r, refUtc, futureClause(tokens, s, a, b));
-      if (resolved === null) continue;
-      out.push({ text: exprText, start, end, sentence: s.index, date: resolved });
     }
   }
   return out;

@@ -17,6 +17,7 @@ function run(
   db: string,
   workers: number,
   killWhen?: (written: number) => boolean,
+  killAfterMs?: number,
 ): Promise<{ killed: boolean }> {
   return new Promise((resolve, reject) => {
     const proc: ChildProcess = spawn(
@@ -29,6 +30,13 @@ function run(
     );
     let stderr = "";
     let killed = false;
+    const timer =
+      killAfterMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            killed = true;
+            proc.kill("SIGKILL");
+          }, killAfterMs);
     proc.stderr?.on("data", (d) => {
       stderr += d;
     });
@@ -43,6 +51,7 @@ function run(
     });
     proc.on("error", reject);
     proc.on("exit", (code, signal) => {
+      clearTimeout(timer);
       if (killed && signal === "SIGKILL") resolve({ killed: true });
       else if (code === 0) resolve({ killed: false });
       else reject(new Error(`ingest exited ${code ?? signal}: ${stderr}`));
@@ -86,4 +95,13 @@ test("killed twice in a row, the third run still converges", async () => {
   assert.ok((await run(db, 1, (w) => w >= 140)).killed);
   await run(db, 2);
   assert.equal(dumpStore(db), reference);
+});
+
+test("killed after a fixed time (while starting, migrating or coding), the next run still converges", async () => {
+  for (const ms of [150, 600, 1500]) {
+    const db = join(dir, `killed-after-${ms}.db`);
+    await run(db, 2, undefined, ms); // wherever it got to, possibly nowhere or to the end
+    await run(db, 2);
+    assert.equal(dumpStore(db), reference, `killed after ${ms} ms`);
+  }
 });

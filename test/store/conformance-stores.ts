@@ -118,9 +118,9 @@ export async function dumpAnyStore(store: Store): Promise<string> {
     ["articles_fts", "article_id"],
     ["events_fts", "event_id"],
   ] as const) {
-    const { rows } = await sql<{ id: string }>`SELECT ${sql.ref(column)} AS id FROM ${sql.table(table)}`.execute(
-      store.db,
-    );
+    const { rows } = await sql<{
+      id: string;
+    }>`SELECT ${sql.ref(column)} AS id FROM ${sql.table(table)}`.execute(store.db);
     const ids = rows.map((r) => r.id).sort();
     out.push(`# ${table} (${ids.length})`, ...ids);
   }

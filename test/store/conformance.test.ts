@@ -3,17 +3,13 @@
  * local server, all dropped at the end), and the two engines must end with identical contents for the same input.
  */
 import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
 import { after, before, describe, test } from "node:test";
+import { fileURLToPath } from "node:url";
 import { openStore, type Store } from "../../src/store/index.js";
 import { DyadError } from "../../src/types/errors.js";
-import type { CodedArticleRow } from "../../src/types/store.js";
-import {
-  ELECTION_STORY,
-  GRAIN_STORY,
-  HARBOUR_EDITED,
-  HARBOUR_REPOST,
-  HARBOUR_STORY,
-} from "../dedupe/wire-stories.js";
+import { HARBOUR_EDITED } from "../dedupe/wire-stories.js";
+import { conformanceRows as rows } from "./conformance-rows.js";
 import { dumpAnyStore, postgresAvailable, TestDatabases, TestFiles } from "./conformance-stores.js";
 import { type FixtureEvent, fixtureRow } from "./fixture-events.js";
 
@@ -37,84 +33,6 @@ const ENGINES: readonly Engine[] = [
   { name: "postgres", available: pgUp, fresh: () => databases.url() },
 ];
 
-const meeting = (id: string, articleId: string, date: string, at = 0): FixtureEvent => ({
-  id,
-  articleId,
-  date,
-  source: "RUSGOV",
-  target: "CHNGOV",
-  code: "036",
-  quad: 1,
-  goldstein: 4,
-  sentence: "The defence ministers of Russia and China met in Vladivostok on Tuesday.",
-  at,
-});
-
-/** A wire story with two re-posts from other outlets, an unrelated story with two events, and one without events. */
-const rows: CodedArticleRow[] = [
-  fixtureRow("h2-repost", HARBOUR_REPOST, [meeting("h2-repost:0", "h2-repost", "2024-05-08", 60)], {
-    url: "https://pacific-record.example/asia/drills",
-    published: "2024-05-08",
-  }),
-  fixtureRow("h1-wire", HARBOUR_STORY, [meeting("h1-wire:0", "h1-wire", "2024-05-07")], {
-    url: "https://wire.example/a/1",
-    published: "2024-05-07",
-    title: "Russia and China plan naval drills",
-  }),
-  fixtureRow(
-    "h3-edited",
-    HARBOUR_EDITED,
-    [
-      meeting("h3-edited:0", "h3-edited", "2024-05-09"),
-      {
-        id: "h3-edited:1",
-        articleId: "h3-edited",
-        date: "2024-05-09",
-        source: "JPNGOV",
-        target: "CHN",
-        code: "112",
-        quad: 3,
-        goldstein: -2,
-        sentence: "Japan's foreign ministry said it was watching the preparations closely.",
-        at: 400,
-      },
-    ],
-    { url: "https://www.other-news.example/x", published: "2024-05-09" },
-  ),
-  fixtureRow(
-    "g1-grain",
-    GRAIN_STORY,
-    [
-      {
-        id: "g1-grain:0",
-        articleId: "g1-grain",
-        date: "2024-06-20",
-        source: "CHN",
-        target: "RUS",
-        code: "0311",
-        quad: 1,
-        goldstein: 5.2,
-        status: "hypothetical",
-        sentence: "Buyers in Asia might sign export contracts.",
-      },
-      {
-        id: "g1-grain:1",
-        articleId: "g1-grain",
-        date: "2024-06-21",
-        source: "CHNMIL",
-        target: "RUSMIL",
-        code: "190",
-        quad: 4,
-        goldstein: -10,
-        sentence: "Lorries queued for a second day at the café by the port.",
-        at: 200,
-      },
-    ],
-    { source: "feeds/farm.jsonl:4", published: "2024-06-20" },
-  ),
-  fixtureRow("e1-election", ELECTION_STORY, [], { published: "2024-07-01" }),
-];
-
 async function withStore<T>(location: string, fn: (store: Store) => Promise<T>): Promise<T> {
   const store = await openStore(location);
   try {
@@ -126,11 +44,30 @@ async function withStore<T>(location: string, fn: (store: Store) => Promise<T>):
 
 const dumpOf = (location: string) => withStore(location, dumpAnyStore);
 
+const WRITER = fileURLToPath(new URL("./conformance-writer.ts", import.meta.url));
+
+/** Runs `conformance-writer.ts` in its own process; resolves with the number of articles it added. */
+function runWriter(args: readonly string[]): Promise<number> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      ["--import", "tsx", WRITER, ...args],
+      { timeout: 60_000 },
+      (error, stdout, stderr) => {
+        if (error) reject(new Error(`writer failed: ${stderr || error.message}`));
+        else resolve(Number(stdout.trim()));
+      },
+    );
+  });
+}
+
 /** Canonical dumps of the reference input, per engine, for the cross-engine comparison. */
 const referenceDumps = new Map<string, string>();
 
 for (const engine of ENGINES) {
-  describe(`store conformance: ${engine.name}`, { skip: engine.available ? false : "PostgreSQL is not reachable" }, () => {
+  describe(`store conformance: ${engine.name}`, {
+    skip: engine.available ? false : "PostgreSQL is not reachable",
+  }, () => {
     test("a batch stores articles, joins the copies of one story and merges the event they all tell", async () => {
       const location = engine.fresh();
       await withStore(location, async (store) => {
@@ -200,43 +137,33 @@ for (const engine of ENGINES) {
       ]) {
         const location = engine.fresh();
         await withStore(location, async (store) => {
-          for (const part of partition) await store.writeBatch({ rows: part.map((i) => rows[i]!), rejects: [] });
+          for (const part of partition)
+            await store.writeBatch({ rows: part.map((i) => rows[i]!), rejects: [] });
         });
         assert.equal(await dumpOf(location), expected, `batches ${JSON.stringify(partition)}`);
       }
     });
 
-    test("concurrent writers from separate connections end with the same contents as one writer", async () => {
+    test("writers in separate processes at once end with the same contents as one writer", async () => {
       const reference = engine.fresh();
       await withStore(reference, (store) => store.writeBatch({ rows, rejects: [] }));
       const expected = await dumpOf(reference);
       const location = engine.fresh();
       await withStore(location, async () => undefined); // create and migrate once
-      // Four writers at once; every article is written by two of them, and copies of one story by different ones.
+      // Four writers; every article is written by two of them, copies of one story by different ones.
       const plans = [
-        [0, 3],
-        [1, 4, 0],
-        [2, 3],
-        [4, 1, 2],
+        ["0,3", "2"],
+        ["1,4,0", "3"],
+        ["2,3", "4"],
+        ["4,1,2", "0"],
       ];
-      const stores = await Promise.all(plans.map(() => openStore(location)));
-      try {
-        const outcomes = await Promise.all(
-          plans.map((plan, i) =>
-            stores[i]!.writeBatch({ rows: plan.map((r) => rows[r]!), rejects: [] }).then(async (first) => {
-              const second = await stores[i]!.writeBatch({ rows: [rows[(i + 2) % rows.length]!], rejects: [] });
-              return first.articles + second.articles;
-            }),
-          ),
-        );
-        assert.equal(
-          outcomes.reduce((a, b) => a + b, 0),
-          rows.length,
-          "every article is counted as written exactly once",
-        );
-      } finally {
-        await Promise.all(stores.map((s) => s.close()));
-      }
+      const startAt = String(Date.now() + 4000);
+      const added = await Promise.all(plans.map((plan) => runWriter([location, startAt, ...plan])));
+      assert.equal(
+        added.reduce((a, b) => a + b, 0),
+        rows.length,
+        "every article is counted as written exactly once",
+      );
       assert.equal(await dumpOf(location), expected);
     });
 
@@ -293,7 +220,10 @@ for (const engine of ENGINES) {
             at: i,
           });
         }
-        await store.writeBatch({ rows: [fixtureRow("big", "One long report about many things.", many)], rejects: [] });
+        await store.writeBatch({
+          rows: [fixtureRow("big", "One long report about many things.", many)],
+          rejects: [],
+        });
         let count = 0;
         let last = "";
         for await (const e of store.streamEvents()) {
@@ -309,8 +239,20 @@ for (const engine of ENGINES) {
       await withStore(engine.fresh(), async (store) => {
         await store.writeBatch({ rows, rejects: [] });
         assert.deepEqual(await store.series("RUS", "CHN", { interval: "month" }), [
-          { t: "2024-05-01", count: 1, byQuad: { 1: 1, 2: 0, 3: 0, 4: 0 }, goldsteinSum: 4, goldsteinMean: 4 },
-          { t: "2024-06-01", count: 1, byQuad: { 1: 0, 2: 0, 3: 0, 4: 1 }, goldsteinSum: -10, goldsteinMean: -10 },
+          {
+            t: "2024-05-01",
+            count: 1,
+            byQuad: { 1: 1, 2: 0, 3: 0, 4: 0 },
+            goldsteinSum: 4,
+            goldsteinMean: 4,
+          },
+          {
+            t: "2024-06-01",
+            count: 1,
+            byQuad: { 1: 0, 2: 0, 3: 0, 4: 1 },
+            goldsteinSum: -10,
+            goldsteinMean: -10,
+          },
         ]);
         const all = await store.series("CHN", "RUS", {
           interval: "month",

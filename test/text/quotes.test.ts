@@ -55,6 +55,18 @@ const cases: [text: string, quotes: [string, string | null][]][] = [
     [["We have been clear", "White House press secretary Ana Ruiz"]],
   ],
   ["Russia and China hailed their “strategic partnership” on Monday.", [["strategic partnership", null]]],
+  [
+    "“No leak was found,” reporters were told by the plant manager.",
+    [["No leak was found", "the plant manager"]],
+  ],
+  ["Ortiz, who chairs the panel, said: “We will vote.”", [["We will vote.", "Ortiz"]]],
+  [
+    "Mr Abe, a senior adviser to the cabinet, told reporters: “The plan stands.”",
+    [["The plan stands.", "Mr Abe"]],
+  ],
+  ["She told reporters, “The plan stands.”", [["The plan stands.", "She"]]],
+  ["The envoy emphasised themes of “justice” in Oslo.", [["justice", "The envoy"]]],
+  ["Officials criticised “an unfortunate leak” that suggested a deal.", [["an unfortunate leak", null]]],
 ];
 
 for (const [text, expected] of cases) {

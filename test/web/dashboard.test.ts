@@ -218,11 +218,27 @@ describe("dashboard in chromium", { skip }, () => {
     return (await response.json()) as T;
   }
 
-  test("the network and the map are drawn from the store", async () => {
+  test("a single actor gets its series, network and map", async () => {
     await page.goto(`${server.url}#a=RUS`);
-    const network = await apiJson<{ nodes: { code: string }[] }>("network?level=country&limit=150");
+    const asserted = await apiEvents("actor=RUS&status=asserted&limit=1");
+    await page.getByTestId("series-chart").locator("canvas").first().waitFor();
+    assert.match(
+      (await page.getByTestId("series-chart").getByRole("img").getAttribute("aria-label")) ?? "",
+      new RegExp(`: ${asserted.total} events`),
+    );
+    const network = await apiJson<{ nodes: { code: string }[]; edges: { source: string; target: string }[] }>(
+      "network?level=country&limit=150",
+    );
     await page.getByTestId("network-node").first().waitFor();
-    assert.equal(await page.getByTestId("network-node").count(), Math.min(40, network.nodes.length));
+    const drawn = await page
+      .getByTestId("network-node")
+      .evaluateAll((links) => links.map((a) => a.getAttribute("aria-label")?.split(" ")[0] ?? ""));
+    const linked = new Set(
+      network.edges.filter((e) => e.source !== e.target).flatMap((e) => [e.source, e.target]),
+    );
+    assert.ok(drawn.length >= 2);
+    for (const code of drawn) assert.ok(linked.has(code), `${code} is drawn with at least one dyad`);
+    assert.ok(drawn.includes("RUS") && drawn.includes("CHN"));
 
     const located = (await apiEvents("actor=RUS&limit=500")).events.filter((e) => e.location?.lat != null);
     const places = new Set(

@@ -3,7 +3,7 @@
  * by their mean Goldstein score (green cooperative, red conflictual). Actors and lines are links to the dashboard
  * showing that actor or dyad.
  */
-import type { Network } from "./api.js";
+import { type Network, SELECTABLE_ACTOR } from "./api.js";
 import { networkLayout } from "./network-layout.js";
 
 const WIDTH = 480;
@@ -30,12 +30,19 @@ export function ActorNetwork({
   /** The dashboard URL (hash) showing an actor, or a dyad when `b` is given. */
   readonly linkTo: (a: string, b: string) => string;
 }) {
-  const nodes = [...network.nodes].sort((x, y) => y.count - x.count).slice(0, MAX_NODES);
-  const shown = new Set(nodes.map((n) => n.code));
+  // Actors without a country (`---GOV`) cannot be chosen as filters, so they are left out of the drawing.
+  // Actors left without a line (their dyads are with actors not drawn) are dropped too.
+  const busiest = network.nodes
+    .filter((n) => SELECTABLE_ACTOR.test(n.code))
+    .sort((x, y) => y.count - x.count)
+    .slice(0, MAX_NODES);
+  const shown = new Set(busiest.map((n) => n.code));
   const edges = network.edges
     .filter((e) => shown.has(e.source) && shown.has(e.target) && e.source !== e.target)
     .sort((x, y) => y.count - x.count)
     .slice(0, MAX_EDGES);
+  const linked = new Set(edges.flatMap((e) => [e.source, e.target]));
+  const nodes = edges.length > 0 ? busiest.filter((n) => linked.has(n.code)) : busiest;
   if (nodes.length === 0) return <p class="empty">No actors yet.</p>;
   const place = networkLayout(
     nodes.map((n) => n.code),

@@ -23,7 +23,10 @@ export interface EventQuery {
 }
 
 export interface EventPage {
+  /** Matching events; past the API's counting cap, the cap (see `totalExact`). */
   readonly total: number;
+  /** False when the API stopped counting (the total is a lower bound). */
+  readonly totalExact?: boolean;
   readonly events: readonly StoredEvent[];
 }
 
@@ -138,6 +141,9 @@ async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
 }
 
 const seg = encodeURIComponent;
+
+/** Actor codes the API accepts as filters (`RUS`, `RUSGOV`; not the `---GOV` of actors without a country). */
+export const SELECTABLE_ACTOR = /^[A-Z0-9]{2,30}$/;
 
 export const api = {
   events(q: EventQuery, signal?: AbortSignal): Promise<EventPage> {

@@ -45,7 +45,7 @@ export const INITIAL_STATE: DashboardState = {
 };
 
 const INTERVALS: readonly Interval[] = ["day", "week", "month"];
-const ACTOR_CODE = /^[A-Z0-9]{0,12}$/;
+const ACTOR_CODE = /^[A-Z0-9]{0,30}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Reads a state from a URL hash (`#a=RUS&b=CHN`), ignoring anything malformed. */

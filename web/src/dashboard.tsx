@@ -1,7 +1,7 @@
 /**
- * The dashboard page: choose an actor or a dyad, see its relation over time, page through its events with their
- * modality, open one to see the evidence in its article, and look at the actor network, the map of event places
- * and the alerts. What is shown lives in the URL hash.
+ * The dashboard page: choose an actor or a dyad and see its relation over time; the actor network, the map of event
+ * places and the alerts give the overview; then page through the events with their modality and open one to see
+ * the evidence in its article. What is shown lives in the URL hash.
  */
 import { useCallback, useEffect, useMemo, useState } from "preact/hooks";
 import { ActorNetwork } from "./actor-network.js";
@@ -13,6 +13,7 @@ import {
   type EventQuery,
   type Interval,
   type NetworkEdge,
+  SELECTABLE_ACTOR,
   type SeriesPoint,
   type StoredEvent,
   type TopActor,
@@ -39,7 +40,7 @@ const MAP_LIMIT = 500;
 const ACTOR_SERIES_PAGES = 4;
 const ALERT_INTERVAL: Interval = "week";
 /** The deepest offset the API pages to (src/server/api-schemas.ts `MAX_OFFSET`). */
-const MAX_OFFSET = 100_000;
+const MAX_OFFSET = 10_000;
 
 interface LoadedSeries {
   readonly points: readonly SeriesPoint[];
@@ -78,7 +79,9 @@ async function loadActors(signal: AbortSignal): Promise<TopActor[]> {
     api.topActors({ level: "actor", limit: 60 }, signal),
   ]);
   const seen = new Set<string>();
-  return [...countries, ...actors].filter((x) => !seen.has(x.code) && seen.add(x.code));
+  return [...countries, ...actors].filter(
+    (x) => SELECTABLE_ACTOR.test(x.code) && !seen.has(x.code) && seen.add(x.code),
+  );
 }
 
 /** The table filters, plus the chosen actor (either side) or the chosen dyad when it is directed. */
@@ -113,7 +116,10 @@ function loadEvents(
 /** The dyads with the most events in either direction, as (a, b) pairs in the direction with more events. */
 function busiestPairs(edges: readonly NetworkEdge[], limit: number): NetworkEdge[] {
   const pairs = new Map<string, NetworkEdge>();
-  for (const e of [...edges].sort((x, y) => y.count - x.count)) {
+  const selectable = edges.filter(
+    (e) => e.source !== e.target && SELECTABLE_ACTOR.test(e.source) && SELECTABLE_ACTOR.test(e.target),
+  );
+  for (const e of selectable.sort((x, y) => y.count - x.count)) {
     const key = [e.source, e.target].sort().join(" ");
     const seen = pairs.get(key);
     pairs.set(key, seen ? { ...seen, count: seen.count + e.count } : { ...e });
@@ -286,42 +292,6 @@ export function Dashboard() {
           {series.data?.note && <p class="muted">{series.data.note}</p>}
         </section>
 
-        <div class={selected ? "split open" : "split"}>
-          <section class="panel" aria-labelledby="events-heading">
-            <header class="panel-head">
-              <h2 id="events-heading">Events</h2>
-            </header>
-            <EventFilters filters={state.filters} onChange={setFilters} />
-            {events.error && (
-              <p class="error" role="alert">
-                Events unavailable: {events.error}
-              </p>
-            )}
-            {events.data && (
-              <EventTable
-                events={events.data.events}
-                total={events.data.total}
-                reachable={events.data.reachable}
-                offset={state.offset}
-                limit={PAGE_SIZE}
-                selectedId={selected?.id ?? ""}
-                onOpen={open}
-                onPage={(offset) => update((s) => ({ ...s, offset }))}
-              />
-            )}
-          </section>
-          {selected && (
-            <ArticleView
-              event={selected}
-              onOpen={open}
-              onClose={() => {
-                setSelected(null);
-                update((s) => ({ ...s, eventId: "" }));
-              }}
-            />
-          )}
-        </div>
-
         <div class="grid">
           <section class="panel" aria-labelledby="network-heading">
             <header class="panel-head">
@@ -361,6 +331,42 @@ export function Dashboard() {
             {alerts.error && <p class="error">Alerts unavailable: {alerts.error}</p>}
             {alerts.data && <AlertList alerts={alerts.data} period={ALERT_INTERVAL} onPick={pickAlert} />}
           </section>
+        </div>
+        <div class={selected ? "split open" : "split"}>
+          <section class="panel" aria-labelledby="events-heading">
+            <header class="panel-head">
+              <h2 id="events-heading">Events</h2>
+            </header>
+            <EventFilters filters={state.filters} onChange={setFilters} />
+            {events.error && (
+              <p class="error" role="alert">
+                Events unavailable: {events.error}
+              </p>
+            )}
+            {events.data && (
+              <EventTable
+                events={events.data.events}
+                total={events.data.total}
+                totalExact={events.data.totalExact !== false}
+                reachable={events.data.reachable}
+                offset={state.offset}
+                limit={PAGE_SIZE}
+                selectedId={selected?.id ?? ""}
+                onOpen={open}
+                onPage={(offset) => update((s) => ({ ...s, offset }))}
+              />
+            )}
+          </section>
+          {selected && (
+            <ArticleView
+              event={selected}
+              onOpen={open}
+              onClose={() => {
+                setSelected(null);
+                update((s) => ({ ...s, eventId: "" }));
+              }}
+            />
+          )}
         </div>
       </main>
       <footer class="foot">

@@ -44,6 +44,7 @@ export async function dyadEventsBothWays(
     forward.total + backward.total - (forward.events.length + backward.events.length - merged.length);
   return {
     total,
+    totalExact: forward.totalExact !== false && backward.totalExact !== false,
     events: merged.slice(offset, offset + limit),
     reachable: forward.total <= MAX_PAGE_SIZE && backward.total <= MAX_PAGE_SIZE ? total : MAX_PAGE_SIZE,
   };

@@ -1,11 +1,12 @@
 /**
  * Where the chosen events happened: one circle per place, sized by its number of events and coloured by their mean
- * Goldstein score, on an offline SVG world map that is loaded only when the map is first shown.
+ * Goldstein score, on an offline SVG world map (loaded only when the map is first shown) zoomed to the places, or
+ * the whole world on request.
  */
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useMemo, useState } from "preact/hooks";
 import type { StoredEvent } from "./api.js";
 
-type World = typeof import("./world-outline.js");
+type WorldModule = typeof import("./world-outline.js");
 
 interface Place {
   readonly key: string;
@@ -52,30 +53,35 @@ export function EventMap({
   readonly events: readonly StoredEvent[];
   readonly total: number;
 }) {
-  const [world, setWorld] = useState<World | null>(null);
+  const [module, setModule] = useState<WorldModule | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
+  const [whole, setWhole] = useState(false);
   useEffect(() => {
-    import("./world-outline.js").then(setWorld, (error: unknown) => setFailed(String(error)));
+    import("./world-outline.js").then(setModule, (error: unknown) => setFailed(String(error)));
   }, []);
-  const spots = places(events);
+  const spots = useMemo(() => places(events), [events]);
+  const world = useMemo(
+    () => module?.worldOutline(whole ? [] : spots.map((p) => [p.lon, p.lat] as const)) ?? null,
+    [module, spots, whole],
+  );
+  if (failed) return <p class="error">Map unavailable: {failed}</p>;
+  if (!module || !world) return <p class="muted">Loading map…</p>;
   const located = spots.reduce((sum, p) => sum + p.count, 0);
   const maxCount = Math.max(1, ...spots.map((p) => p.count));
-  if (failed) return <p class="error">Map unavailable: {failed}</p>;
-  if (!world) return <p class="muted">Loading map…</p>;
   return (
     <figure class="map" data-testid="event-map">
       <svg
-        viewBox={`0 0 ${world.MAP_WIDTH} ${world.MAP_HEIGHT}`}
+        viewBox={`0 0 ${module.MAP_WIDTH} ${module.MAP_HEIGHT}`}
         role="img"
         aria-label={`Map of ${located} located events at ${spots.length} places`}
       >
-        <path class="sphere" d={world.worldOutline.sphere} />
-        <path class="graticule" d={world.worldOutline.graticule} />
-        <path class="land" d={world.worldOutline.land} />
-        <path class="borders" d={world.worldOutline.borders} />
+        <path class="sphere" d={world.sphere} />
+        <path class="graticule" d={world.graticule} />
+        <path class="land" d={world.land} />
+        <path class="borders" d={world.borders} />
         <g class="places">
           {spots.map((p) => {
-            const xy = world.projectPoint(p.lon, p.lat);
+            const xy = world.project(p.lon, p.lat);
             if (!xy) return null;
             return (
               <circle
@@ -83,7 +89,7 @@ export function EventMap({
                 data-testid="map-point"
                 cx={xy[0].toFixed(1)}
                 cy={xy[1].toFixed(1)}
-                r={(3 + 12 * Math.sqrt(p.count / maxCount)).toFixed(1)}
+                r={(4 + 14 * Math.sqrt(p.count / maxCount)).toFixed(1)}
                 fill={tone(p.goldstein)}
               >
                 <title>{`${p.name}: ${p.count} events, mean Goldstein ${p.goldstein.toFixed(1)}`}</title>
@@ -93,8 +99,16 @@ export function EventMap({
         </g>
       </svg>
       <figcaption>
+        {spots.length > 0 && (
+          <button type="button" class="secondary small" onClick={() => setWhole(!whole)}>
+            {whole ? "Zoom to the events" : "Whole world"}
+          </button>
+        )}{" "}
         {located} of {events.length} events shown have a place
-        {total > events.length ? ` (map uses the first ${events.length} of ${total} matching events)` : ""}.
+        {total > events.length
+          ? ` (the map uses the newest ${events.length} of ${total} matching events)`
+          : ""}
+        .
       </figcaption>
     </figure>
   );

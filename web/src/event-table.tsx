@@ -8,6 +8,7 @@ import { ModalityBadge } from "./modality-badge.js";
 export function EventTable({
   events,
   total,
+  totalExact,
   reachable,
   offset,
   limit,
@@ -17,7 +18,8 @@ export function EventTable({
 }: {
   readonly events: readonly StoredEvent[];
   readonly total: number;
-  /** How far paging can go (less than `total` when a both-ways dyad has too many events to merge). */
+  readonly totalExact: boolean;
+  /** How far paging can go (the API's deepest offset, or less when a both-ways dyad has too many events to merge). */
   readonly reachable: number;
   readonly offset: number;
   readonly limit: number;
@@ -25,11 +27,14 @@ export function EventTable({
   readonly onOpen: (event: StoredEvent) => void;
   readonly onPage: (offset: number) => void;
 }) {
-  const last = Math.min(total, offset + events.length);
+  const last = offset + events.length;
+  const shownTotal = totalExact ? String(total) : `${total}+`;
   return (
     <div class="events" data-testid="event-table">
       <table>
-        <caption>{total === 0 ? "No events match." : `Events ${offset + 1}–${last} of ${total}`}</caption>
+        <caption>
+          {total === 0 ? "No events match." : `Events ${offset + 1}–${last} of ${shownTotal}`}
+        </caption>
         <thead>
           <tr>
             <th scope="col">Date</th>
@@ -82,7 +87,9 @@ export function EventTable({
               >
                 {e.mentions}
               </td>
-              <td class="evidence">{e.evidence.sentence}</td>
+              <td class="evidence" title={e.evidence.sentence}>
+                <span class="clamp">{e.evidence.sentence}</span>
+              </td>
             </tr>
           ))}
         </tbody>
@@ -93,10 +100,10 @@ export function EventTable({
         </button>
         <span>
           {total > 0
-            ? `Page ${Math.floor(offset / limit) + 1} of ${Math.max(1, Math.ceil(total / limit))}`
+            ? `Page ${Math.floor(offset / limit) + 1} of ${Math.max(1, Math.ceil(total / limit))}${totalExact ? "" : "+"}`
             : ""}
-          {reachable < total && offset + limit >= reachable
-            ? ` · choose one direction to page past event ${reachable}`
+          {(reachable < total || !totalExact) && offset + limit >= reachable
+            ? ` · narrow the filter (or choose one direction) to see past event ${reachable}`
             : ""}
         </span>
         <button type="button" disabled={offset + limit >= reachable} onClick={() => onPage(offset + limit)}>

@@ -31,7 +31,8 @@ export function networkLayout(
       (l): l is { s: number; t: number; w: number } => l.s !== undefined && l.t !== undefined && l.s !== l.t,
     );
   const maxWeight = Math.max(1, ...springs.map((l) => l.w));
-  const ideal = Math.sqrt((width * height) / Math.max(1, n)) * 0.6;
+  const ideal = Math.sqrt((width * height) / Math.max(1, n)) * 0.85;
+  const reach2 = (ideal * 2.5) ** 2;
   const dx = new Float64Array(n);
   const dy = new Float64Array(n);
   for (let step = 0; step < iterations; step++) {
@@ -48,6 +49,8 @@ export function networkLayout(
           ey = 0.1;
           d2 = 0.02;
         }
+        // Far-apart nodes stop pushing, so the pull to the centre keeps small groups near the main one.
+        if (d2 > reach2) continue;
         const f = (ideal * ideal) / d2;
         dx[i]! += ex * f;
         dy[i]! += ey * f;
@@ -66,12 +69,13 @@ export function networkLayout(
       dy[l.t]! += ey * f;
     }
     for (let i = 0; i < n; i++) {
-      dx[i]! += (width / 2 - x[i]!) * 0.05;
-      dy[i]! += (height / 2 - y[i]!) * 0.05;
+      dx[i]! += (width / 2 - x[i]!) * 0.12;
+      dy[i]! += (height / 2 - y[i]!) * 0.12;
       const len = Math.sqrt(dx[i]! * dx[i]! + dy[i]! * dy[i]!) || 1;
       const move = Math.min(len, heat);
+      // Margins leave room for the largest circle and the code written under it.
       x[i] = Math.min(width - 30, Math.max(30, x[i]! + (dx[i]! / len) * move));
-      y[i] = Math.min(height - 20, Math.max(20, y[i]! + (dy[i]! / len) * move));
+      y[i] = Math.min(height - 40, Math.max(24, y[i]! + (dy[i]! / len) * move));
     }
   }
   return new Map(codes.map((c, i) => [c, { x: x[i]!, y: y[i]! }]));

@@ -107,7 +107,14 @@ export function SeriesChart({
         { scale: "g", label: "Goldstein", side: 1, stroke: GOLDSTEIN, grid: { show: false } },
       ],
       series: [
-        { label: interval },
+        {
+          label: interval,
+          value: (_u, _v, _s, idx) => {
+            const t = idx == null ? undefined : points[idx]?.t;
+            if (!t) return "–";
+            return interval === "month" ? t.slice(0, 7) : interval === "week" ? `week of ${t}` : t;
+          },
+        },
         ...counts.map((c, i) => ({
           label: c.label,
           scale: "n",
@@ -139,6 +146,10 @@ export function SeriesChart({
     ];
     const plot = new uPlot(options, data, element);
     plotRef.current = plot;
+    // Until the pointer is over the chart, the legend shows the latest period rather than dashes.
+    const showLatest = (): void => plot.setLegend({ idx: points.length - 1 }, false);
+    requestAnimationFrame(showLatest);
+    plot.over.addEventListener("mouseleave", () => requestAnimationFrame(showLatest));
     if (onPickPeriod) {
       plot.over.addEventListener("click", () => {
         const index = plot.cursor.idx;

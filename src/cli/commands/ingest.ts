@@ -5,11 +5,13 @@ import { estimateArticles, type IngestProgress, ingestPaths } from "../../scale/
 import { openStore } from "../../store/index.js";
 import type { Rejected } from "../../types/article.js";
 import { DyadError } from "../../types/errors.js";
+import { runQueuedIngest } from "./queue.js";
 
 interface IngestFlags {
   db: string;
   workers?: number;
   batch: number;
+  queue?: string;
 }
 
 function positiveInteger(value: string): number {
@@ -35,13 +37,15 @@ export function register(program: Command): void {
     .requiredOption("--db <file>", "the store: a SQLite file, created if missing")
     .option("-w, --workers <n>", "worker threads coding in parallel (default: all cores)", positiveInteger)
     .option("--batch <n>", "articles per write transaction", positiveInteger, 200)
+    .option("--queue <url>", "enqueue for `dyad worker` processes (redis://host:6379) instead of coding here")
     .addHelpText(
       "after",
       "\nArticles already in the store are skipped, so re-running after an interruption finishes the job.\n" +
         "\nExamples:\n  dyad ingest corpus/ --db events.db\n  dyad ingest feeds/*.jsonl --db events.db --workers 4",
     )
     .action(async (paths: string[], flags: IngestFlags) => {
-      process.exitCode = await runIngest(paths, flags);
+      if (flags.queue) process.exitCode = await runQueuedIngest(paths, { queue: flags.queue, db: flags.db });
+      else process.exitCode = await runIngest(paths, flags);
     });
 }
 

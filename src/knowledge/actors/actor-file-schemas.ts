@@ -14,19 +14,19 @@ const isoDate = z
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
   }, "not a calendar date");
 const optionalDate = z.union([z.literal(""), isoDate]).transform((s) => (s === "" ? null : s));
-const code = z.string().refine(isActorCode, "not an actor code (three-letter parts, e.g. RUSGOV, IGOUNO, ---GOV)");
+const code = z
+  .string()
+  .refine(isActorCode, "not an actor code (three-letter parts, e.g. RUSGOV, IGOUNO, ---GOV)");
 const phrase = z
   .string()
   .min(1, "empty phrase")
   .refine((s) => s.trim() === s && !s.includes("|"), "phrase has surrounding spaces or a '|'");
-const aliasList = z
-  .string()
-  .transform((s) =>
-    s
-      .split("|")
-      .map((a) => a.trim())
-      .filter((a) => a.length > 0),
-  );
+const aliasList = z.string().transform((s) =>
+  s
+    .split("|")
+    .map((a) => a.trim())
+    .filter((a) => a.length > 0),
+);
 const slug = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, "id must be lowercase letters, digits, '-' or '.'");
 const role = z
   .string()
@@ -35,7 +35,8 @@ const role = z
 const note = z.string().optional().default("");
 
 function dateOrder<T extends { from: string | null; to: string | null }>(row: T, ctx: z.RefinementCtx): void {
-  if (row.from && row.to && row.to <= row.from) ctx.addIssue({ code: "custom", message: `'to' ${row.to} is not after 'from' ${row.from}`, path: ["to"] });
+  if (row.from && row.to && row.to <= row.from)
+    ctx.addIssue({ code: "custom", message: `'to' ${row.to} is not after 'from' ${row.from}`, path: ["to"] });
 }
 
 /** A person's term of office, one line per term; lines with the same id are one person. */
@@ -74,7 +75,12 @@ export const agentRow = z.object({
   role,
   flags: z
     .string()
-    .transform((s) => s.split(",").map((f) => f.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(",")
+        .map((f) => f.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(["title", "generic", "person", "institution", "collective"]))),
   note,
 });
@@ -138,5 +144,13 @@ export interface ActorRows {
 }
 
 export function emptyActorRows(): ActorRows {
-  return { people: [], actors: [], agents: [], countries: [], metonyms: [], references: [], "not-actors": [] };
+  return {
+    people: [],
+    actors: [],
+    agents: [],
+    countries: [],
+    metonyms: [],
+    references: [],
+    "not-actors": [],
+  };
 }

@@ -45,7 +45,13 @@ export type PhraseForm = "name" | "adjective" | "people" | "metonym";
 
 /** What a phrase in the trie stands for. */
 export type PhraseTarget =
-  | { readonly type: "entity"; readonly entity: number; readonly form: PhraseForm; readonly code: string | null; readonly note: string }
+  | {
+      readonly type: "entity";
+      readonly entity: number;
+      readonly form: PhraseForm;
+      readonly code: string | null;
+      readonly note: string;
+    }
   | { readonly type: "agent"; readonly agent: number; readonly plural: boolean }
   | {
       readonly type: "reference";
@@ -103,8 +109,8 @@ export class ActorKnowledge {
       for (const t of e.terms) {
         if (!t.role) continue;
         const key = `${baseOfCode(t.code)}|${t.role}`;
-        let list = this.offices.get(key);
-        if (!list) this.offices.set(key, (list = []));
+        const list = this.offices.get(key) ?? [];
+        if (!list.length) this.offices.set(key, list);
         list.push({ entity: e, term: t });
       }
       if (e.kind === "country" || e.kind === "igo") {
@@ -129,7 +135,11 @@ export class ActorKnowledge {
   }
 
   /** The people who held `role` for `base` (a country or IGO code) on `date`; with no date, those holding it now (open term). */
-  officeHolders(base: string, role: string, date: string | null): Array<{ entity: ActorEntity; term: ActorTerm }> {
+  officeHolders(
+    base: string,
+    role: string,
+    date: string | null,
+  ): Array<{ entity: ActorEntity; term: ActorTerm }> {
     const list = this.offices.get(`${base}|${role}`) ?? [];
     const hits = list.filter(({ term }) => (date ? covers(term, date) : term.to === null));
     return hits.sort((a, b) => (b.term.from ?? "").localeCompare(a.term.from ?? ""));
@@ -166,10 +176,14 @@ export class ActorKnowledge {
       if (undated) return { code: undated.code, term: undated, why: entity.name };
       if (dated.length) {
         const before = dated.filter((x) => x.to && x.to <= date).sort((a, b) => b.to!.localeCompare(a.to!));
-        const after = dated.filter((x) => x.from && x.from > date).sort((a, b) => a.from!.localeCompare(b.from!));
+        const after = dated
+          .filter((x) => x.from && x.from > date)
+          .sort((a, b) => a.from!.localeCompare(b.from!));
         const near = before[0] ?? after[0]!;
         const code = `${baseOfCode(near.code)}ELI`;
-        const when = before[0] ? `former ${near.role ?? "office holder"} (${rangeText(near)})` : `before taking office as ${near.role ?? "office holder"} (${rangeText(near)})`;
+        const when = before[0]
+          ? `former ${near.role ?? "office holder"} (${rangeText(near)})`
+          : `before taking office as ${near.role ?? "office holder"} (${rangeText(near)})`;
         return { code, term: null, why: `${entity.name}, ${when}: not in office on ${date}` };
       }
       return { code: "---", term: null, why: entity.name };

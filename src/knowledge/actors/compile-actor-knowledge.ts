@@ -11,7 +11,7 @@ import {
   type PhraseTarget,
 } from "./actor-knowledge.js";
 import { PhraseTrie } from "./phrase-trie.js";
-import { phraseWords } from "./phrase-words.js";
+import { type PhraseWord, phraseWords } from "./phrase-words.js";
 import type { ActorFileProblem } from "./read-actor-files.js";
 import type { WorldCountryNames } from "./world-country-names.js";
 
@@ -35,19 +35,23 @@ function problemAt(at: string, reason: string): ActorFileProblem {
  * cannot: a person's lines agree on name and gender, roles exist among the agents, metonym codes name a known
  * country. Hand-written phrases are inserted before generated ones, so on a tie the data files win.
  */
-export function compileActorKnowledge(rows: ActorRows, world: readonly WorldCountryNames[]): { knowledge: ActorKnowledge; problems: ActorFileProblem[] } {
+export function compileActorKnowledge(
+  rows: ActorRows,
+  world: readonly WorldCountryNames[],
+): { knowledge: ActorKnowledge; problems: ActorFileProblem[] } {
   const problems: ActorFileProblem[] = [];
   const trie = new PhraseTrie<PhraseTarget>();
   const entities: MutableEntity[] = [];
   const byId = new Map<string, MutableEntity>();
-  const seenPhrase = new Set<string>();
-
-  const addPhrase = (text: string, target: PhraseTarget, at: string | null, dedupeKey: string): void => {
-    const words = phraseWords(text);
-    const key = `${words.map((w) => `${w.key}/${w.caps}`).join(" ")}→${dedupeKey}`;
-    if (seenPhrase.has(key)) return;
-    seenPhrase.add(key);
-    if (!trie.insert(words, target) && at) problems.push(problemAt(at, `phrase '${text}' has no usable words (punctuation?)`));
+  const addPhrase = (
+    text: string | readonly PhraseWord[],
+    target: PhraseTarget,
+    at: string | null,
+    dedupeKey: string,
+  ): void => {
+    const words = typeof text === "string" ? phraseWords(text) : text;
+    if (!trie.insert(words, target, dedupeKey) && at)
+      problems.push(problemAt(at, `phrase '${String(text)}' has no usable words (punctuation?)`));
   };
   const newEntity = (id: string, kind: ActorEntityKind, name: string, at: string): MutableEntity => {
     const e: MutableEntity = { index: entities.length, id, kind, name, gender: null, terms: [], at };
@@ -73,8 +77,15 @@ export function compileActorKnowledge(rows: ActorRows, world: readonly WorldCoun
     };
     agents.push(agent);
     if (r.role) roles.add(r.role);
-    if (agent.singular) addPhrase(agent.singular, { type: "agent", agent: agent.index, plural: agent.flags.has("collective") }, r.at, `a${agent.index}s`);
-    if (agent.plural) addPhrase(agent.plural, { type: "agent", agent: agent.index, plural: true }, r.at, `a${agent.index}p`);
+    if (agent.singular)
+      addPhrase(
+        agent.singular,
+        { type: "agent", agent: agent.index, plural: agent.flags.has("collective") },
+        r.at,
+        `a${agent.index}s`,
+      );
+    if (agent.plural)
+      addPhrase(agent.plural, { type: "agent", agent: agent.index, plural: true }, r.at, `a${agent.index}p`);
   }
 
   // Countries: the overlay decides codes and drops; then hand-written names, then the package's.
@@ -83,9 +94,15 @@ export function compileActorKnowledge(rows: ActorRows, world: readonly WorldCoun
   const leaderRoles = new Map<string, string>();
   for (const r of rows.countries) {
     if (r.relation === "code") codeOf.set(r.country, r.phrase);
-    if (r.relation === "drop") dropped.add(`${r.country}|${phraseWords(r.phrase).map((w) => w.key).join(" ")}`);
+    if (r.relation === "drop")
+      dropped.add(
+        `${r.country}|${phraseWords(r.phrase)
+          .map((w) => w.key)
+          .join(" ")}`,
+      );
     if (r.relation === "leader") {
-      if (!roles.has(r.phrase)) problems.push(problemAt(r.at, `leader role '${r.phrase}' is not a role of any agent`));
+      if (!roles.has(r.phrase))
+        problems.push(problemAt(r.at, `leader role '${r.phrase}' is not a role of any agent`));
       leaderRoles.set(r.country, r.phrase);
     }
   }
@@ -101,10 +118,9 @@ export function compileActorKnowledge(rows: ActorRows, world: readonly WorldCoun
     return e;
   };
   for (const w of world) countryEntity(countryOfIso(w.iso3), "world-countries");
-  const isDropped = (code: string, iso: string, phrase: string): boolean => {
-    const k = phraseWords(phrase)
-      .map((x) => x.key)
-      .join(" ");
+  const isDropped = (code: string, iso: string, words: readonly PhraseWord[]): boolean => {
+    if (!dropped.size) return false;
+    const k = words.map((x) => x.key).join(" ");
     return dropped.has(`${code}|${k}`) || dropped.has(`${iso}|${k}`);
   };
   for (const r of rows.countries) {
@@ -113,17 +129,32 @@ export function compileActorKnowledge(rows: ActorRows, world: readonly WorldCoun
     const e = byId.get(`country:${code}`) ?? countryEntity(code, r.at);
     if (e.at === r.at && e.name === code && r.relation === "name") e.name = r.phrase;
     const form: PhraseForm = r.relation;
-    addPhrase(r.phrase, { type: "entity", entity: e.index, form, code: null, note: r.note }, r.at, `e${e.index}${form}`);
+    addPhrase(
+      r.phrase,
+      { type: "entity", entity: e.index, form, code: null, note: r.note },
+      r.at,
+      `e${e.index}${form}`,
+    );
   }
   // Named actors (organisations, groups, imported entries) and people.
-  const kindOf = (k: string): ActorEntityKind => (k === "ngo" ? "igo" : k === "igo" || k === "group" || k === "person" ? k : "actor");
+  const kindOf = (k: string): ActorEntityKind =>
+    k === "ngo" ? "igo" : k === "igo" || k === "group" || k === "person" ? k : "actor";
   const addNamed = (
-    r: { id: string; name: string; aliases: string[]; code: string; from: string | null; to: string | null; at: string },
+    r: {
+      id: string;
+      name: string;
+      aliases: string[];
+      code: string;
+      from: string | null;
+      to: string | null;
+      at: string;
+    },
     kind: ActorEntityKind,
     role: string | null,
     gender: "m" | "f" | null,
   ): void => {
-    const prefix = kind === "person" ? "person" : kind === "igo" ? "igo" : kind === "group" ? "group" : "actor";
+    const prefix =
+      kind === "person" ? "person" : kind === "igo" ? "igo" : kind === "group" ? "group" : "actor";
     const id = `${prefix}:${r.id}`;
     let e = byId.get(id);
     if (!e) {
@@ -133,23 +164,44 @@ export function compileActorKnowledge(rows: ActorRows, world: readonly WorldCoun
       }
       e = newEntity(id, kind, r.name, r.at);
       e.gender = gender;
-      addPhrase(r.name, { type: "entity", entity: e.index, form: "name", code: null, note: "" }, r.at, `e${e.index}`);
+      addPhrase(
+        r.name,
+        { type: "entity", entity: e.index, form: "name", code: null, note: "" },
+        r.at,
+        `e${e.index}`,
+      );
     } else {
       if (e.kind !== kind) {
         problems.push(problemAt(r.at, `id '${r.id}' is already a ${e.kind} (${e.at})`));
         return;
       }
-      if (r.name && r.name !== e.name) problems.push(problemAt(r.at, `name '${r.name}' differs from '${e.name}' given for '${r.id}' at ${e.at}`));
-      if (gender && e.gender && gender !== e.gender) problems.push(problemAt(r.at, `gender differs from ${e.at}`));
+      if (r.name && r.name !== e.name)
+        problems.push(
+          problemAt(r.at, `name '${r.name}' differs from '${e.name}' given for '${r.id}' at ${e.at}`),
+        );
+      if (gender && e.gender && gender !== e.gender)
+        problems.push(problemAt(r.at, `gender differs from ${e.at}`));
       e.gender ??= gender;
     }
-    if (role && !roles.has(role)) problems.push(problemAt(r.at, `role '${role}' is not a role of any agent (agents.tsv)`));
+    if (role && !roles.has(role))
+      problems.push(problemAt(r.at, `role '${role}' is not a role of any agent (agents.tsv)`));
     for (const t of e.terms) {
-      if ((t.from ?? "") === (r.from ?? "") && (t.to ?? "") === (r.to ?? "") && t.code === r.code && t.role === role)
+      if (
+        (t.from ?? "") === (r.from ?? "") &&
+        (t.to ?? "") === (r.to ?? "") &&
+        t.code === r.code &&
+        t.role === role
+      )
         problems.push(problemAt(r.at, `duplicate term of '${r.id}' (${t.at})`));
     }
     e.terms.push({ code: r.code, role, from: r.from, to: r.to, at: r.at });
-    for (const a of r.aliases) addPhrase(a, { type: "entity", entity: e.index, form: "name", code: null, note: "" }, r.at, `e${e.index}`);
+    for (const a of r.aliases)
+      addPhrase(
+        a,
+        { type: "entity", entity: e.index, form: "name", code: null, note: "" },
+        r.at,
+        `e${e.index}`,
+      );
   };
   for (const r of rows.actors) addNamed(r, kindOf(r.kind), null, null);
   for (const r of rows.people) addNamed(r, "person", r.role, r.gender === "" ? null : r.gender);
@@ -163,10 +215,18 @@ export function compileActorKnowledge(rows: ActorRows, world: readonly WorldCoun
     metonymKeys.add(key);
     if (r.code === "-") continue;
     const base = baseOfCode(r.code);
-    const e = byId.get(`country:${base}`) ?? entities.find((x) => x.kind === "igo" && x.terms[0]?.code === base) ?? null;
+    const e =
+      byId.get(`country:${base}`) ??
+      entities.find((x) => x.kind === "igo" && x.terms[0]?.code === base) ??
+      null;
     const target = e ?? newEntity(`metonym:${key.replace(/[^a-z0-9]+/g, "-")}`, "actor", r.phrase, r.at);
     if (!e) target.terms.push({ code: r.code, role: null, from: null, to: null, at: r.at });
-    addPhrase(r.phrase, { type: "entity", entity: target.index, form: "metonym", code: r.code, note: r.note }, r.at, `m${target.index}`);
+    addPhrase(
+      r.phrase,
+      { type: "entity", entity: target.index, form: "metonym", code: r.code, note: r.note },
+      r.at,
+      `m${target.index}`,
+    );
   }
 
   // Generated country names and capitals last: the data files win on a tie.
@@ -174,7 +234,14 @@ export function compileActorKnowledge(rows: ActorRows, world: readonly WorldCoun
     const code = countryOfIso(w.iso3);
     const e = byId.get(`country:${code}`)!;
     const add = (phrase: string, form: PhraseForm): void => {
-      if (!isDropped(code, w.iso3, phrase)) addPhrase(phrase, { type: "entity", entity: e.index, form, code: null, note: "world-countries" }, null, `e${e.index}${form}`);
+      const words = phraseWords(phrase);
+      if (!isDropped(code, w.iso3, words))
+        addPhrase(
+          words,
+          { type: "entity", entity: e.index, form, code: null, note: "world-countries" },
+          null,
+          `e${e.index}${form}`,
+        );
     };
     for (const n of w.names) add(n, "name");
     for (const a of w.adjectives) add(a, "adjective");
@@ -184,12 +251,22 @@ export function compileActorKnowledge(rows: ActorRows, world: readonly WorldCoun
         .map((x) => x.key)
         .join(" ");
       if (!metonymKeys.has(key))
-        addPhrase(w.capital, { type: "entity", entity: e.index, form: "metonym", code: `${code}GOV`, note: "capital" }, null, `m${e.index}`);
+        addPhrase(
+          w.capital,
+          { type: "entity", entity: e.index, form: "metonym", code: `${code}GOV`, note: "capital" },
+          null,
+          `m${e.index}`,
+        );
     }
   }
 
   for (const r of rows.references)
-    addPhrase(r.phrase, { type: "reference", refers: r.refers, count: r.count === "2" ? 2 : 1, phrase: r.phrase }, r.at, `r${r.phrase}`);
+    addPhrase(
+      r.phrase,
+      { type: "reference", refers: r.refers, count: r.count === "2" ? 2 : 1, phrase: r.phrase },
+      r.at,
+      `r${r.phrase}`,
+    );
   for (const r of rows["not-actors"]) addPhrase(r.phrase, { type: "block", phrase: r.phrase }, r.at, "block");
 
   for (const e of entities) e.terms.sort((a, b) => (a.from ?? "").localeCompare(b.from ?? ""));

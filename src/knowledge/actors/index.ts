@@ -14,7 +14,14 @@ import { compileActorKnowledge } from "./compile-actor-knowledge.js";
 import { type ActorFileProblem, formatProblem, readActorDirectory } from "./read-actor-files.js";
 import { worldCountryNames } from "./world-country-names.js";
 
-export { baseOfCode, isActorCode, SECTOR_CODES, splitActorCode, TRANSNATIONAL_PREFIXES, withSector } from "./actor-code.js";
+export {
+  baseOfCode,
+  isActorCode,
+  SECTOR_CODES,
+  splitActorCode,
+  TRANSNATIONAL_PREFIXES,
+  withSector,
+} from "./actor-code.js";
 export { ACTOR_FILE_KINDS, type ActorFileKind, type ActorRows } from "./actor-file-schemas.js";
 export {
   type ActorEntity,
@@ -39,7 +46,10 @@ export const ACTOR_DATA_DIR = fileURLToPath(new URL("../../../data/actors/", imp
 let cached: ActorKnowledge | null = null;
 
 /** Reads and compiles the actor files of `dirs`, returning every problem instead of throwing. */
-export function buildActorKnowledge(dirs: readonly string[]): { knowledge: ActorKnowledge; problems: ActorFileProblem[] } {
+export function buildActorKnowledge(dirs: readonly string[]): {
+  knowledge: ActorKnowledge;
+  problems: ActorFileProblem[];
+} {
   const rows = emptyActorRows();
   const problems: ActorFileProblem[] = [];
   for (const dir of dirs) problems.push(...readActorDirectory(dir, REPO_ROOT, rows).problems);

@@ -2,6 +2,8 @@ import type { PhraseWord } from "./phrase-words.js";
 
 interface TrieOutput<T> {
   readonly target: T;
+  /** Phrases inserted twice with the same key and the same case constraints are kept once. */
+  readonly key: string;
   /** Per word of the phrase: 0 any case, 1 must start with a capital, 2 must be all capitals. */
   readonly caps: Uint8Array;
 }
@@ -31,8 +33,11 @@ export class PhraseTrie<T> {
     return this.phraseCount;
   }
 
-  /** Adds a phrase (its words, as split by `phraseWords`); returns false if it has no usable word. */
-  insert(words: readonly PhraseWord[], target: T): boolean {
+  /**
+   * Adds a phrase (its words, as split by `phraseWords`); returns false if it has no usable word. A phrase already
+   * present with the same `key` and the same capitalisation is not added again.
+   */
+  insert(words: readonly PhraseWord[], target: T, key = ""): boolean {
     if (!words.length || words.some((w) => w.punct)) return false;
     let node = this.root;
     for (const w of words) {
@@ -44,9 +49,11 @@ export class PhraseTrie<T> {
       }
       node = child;
     }
-    const caps = new Uint8Array(words.map((w) => w.caps));
+    const caps = new Uint8Array(words.length);
+    for (let k = 0; k < words.length; k++) caps[k] = words[k]!.caps;
     node.out ??= [];
-    node.out.push({ target, caps });
+    if (key && node.out.some((o) => o.key === key && sameCaps(o.caps, caps))) return true;
+    node.out.push({ target, caps, key });
     this.phraseCount++;
     return true;
   }
@@ -74,6 +81,11 @@ export class PhraseTrie<T> {
     const m = this.longestAt(words, 0);
     return m && m.end === words.length ? m.targets : [];
   }
+}
+
+function sameCaps(a: Uint8Array, b: Uint8Array): boolean {
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
 }
 
 function casesHold(caps: Uint8Array, words: readonly PhraseWord[], i: number): boolean {

@@ -17,11 +17,19 @@ export interface PhraseWord {
   token: number;
 }
 
-function word(key: string, text: string, start: number, end: number, caps: 0 | 1 | 2, joined: boolean, punct: boolean): PhraseWord {
+function word(
+  key: string,
+  text: string,
+  start: number,
+  end: number,
+  caps: 0 | 1 | 2,
+  joined: boolean,
+  punct: boolean,
+): PhraseWord {
   return { key, text, start, end, caps, joined, punct, pos: "", token: 0 };
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
+const ASCII = /^[\u0020-\u007e]*$/;
 
 const LETTER_MAP: Record<string, string> = {
   ı: "i",
@@ -42,7 +50,7 @@ const LETTER_MAP: Record<string, string> = {
 export function normalizeKey(word: string): string {
   if (ASCII.test(word)) return word.toLowerCase();
   let s = word.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "");
-  if (/[^\x20-\x7e]/.test(s)) s = s.replace(/[ıłøđßæœþð’‘ʼ]/g, (c) => LETTER_MAP[c] ?? c);
+  if (!ASCII.test(s)) s = s.replace(/[ıłøđßæœþð’‘ʼ]/g, (c) => LETTER_MAP[c] ?? c);
   return s;
 }
 
@@ -120,7 +128,12 @@ export function phraseWords(text: string, start = 0, end = text.length): PhraseW
       const nextTouches = pos < end && !/\s/.test(text[pos] ?? " ");
       if (prevTouches && nextTouches) joinNext = true;
       else out.push(word(raw, raw, wStart, pos, 0, false, true));
-    } else if ((raw === "'" || raw === "’") && out.length > 0 && out[out.length - 1]!.end === wStart && !/\p{L}/u.test(text[pos] ?? "")) {
+    } else if (
+      (raw === "'" || raw === "’") &&
+      out.length > 0 &&
+      out[out.length - 1]!.end === wStart &&
+      !/\p{L}/u.test(text[pos] ?? "")
+    ) {
       // the plural possessive ("the countries' ties", "Workers' Party") reads like "'s"
       out.push(word("'s", raw, wStart, pos, 0, false, false));
       joinNext = false;

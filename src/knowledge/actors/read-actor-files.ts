@@ -1,7 +1,12 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { isAbsolute, join, relative } from "node:path";
 import { DyadError } from "../../types/errors.js";
-import { ACTOR_FILE_KINDS, type ActorFileKind, type ActorRows, emptyActorRows } from "./actor-file-schemas.js";
+import {
+  ACTOR_FILE_KINDS,
+  type ActorFileKind,
+  type ActorRows,
+  emptyActorRows,
+} from "./actor-file-schemas.js";
 
 /** A line that could not be used: `file:line: reason`. */
 export interface ActorFileProblem {
@@ -15,7 +20,9 @@ export function formatProblem(p: ActorFileProblem): string {
 }
 
 function kindOfHeader(cells: readonly string[]): ActorFileKind | null {
-  for (const [kind, def] of Object.entries(ACTOR_FILE_KINDS) as Array<[ActorFileKind, (typeof ACTOR_FILE_KINDS)[ActorFileKind]]>) {
+  for (const [kind, def] of Object.entries(ACTOR_FILE_KINDS) as Array<
+    [ActorFileKind, (typeof ACTOR_FILE_KINDS)[ActorFileKind]]
+  >) {
     if (def.columns.length === cells.length && def.columns.every((c, i) => c === cells[i])) return kind;
   }
   return null;
@@ -25,7 +32,11 @@ function kindOfHeader(cells: readonly string[]): ActorFileKind | null {
  * Parses one TSV actor file. Lines starting with `#` and blank lines are skipped; the first other line is the
  * header, which names the file's kind. Every row is validated; a bad row becomes a problem and is left out.
  */
-export function parseActorFile(text: string, file: string, into: ActorRows = emptyActorRows()): { rows: ActorRows; problems: ActorFileProblem[] } {
+export function parseActorFile(
+  text: string,
+  file: string,
+  into: ActorRows = emptyActorRows(),
+): { rows: ActorRows; problems: ActorFileProblem[] } {
   const problems: ActorFileProblem[] = [];
   const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
   let kind: ActorFileKind | null = null;
@@ -42,14 +53,22 @@ export function parseActorFile(text: string, file: string, into: ActorRows = emp
         const known = Object.entries(ACTOR_FILE_KINDS)
           .map(([k, d]) => `${k}: ${d.columns.join(",")}`)
           .join("; ");
-        problems.push({ file, line: lineNo, reason: `unknown header '${cells.join(",")}' (expected one of — ${known})` });
+        problems.push({
+          file,
+          line: lineNo,
+          reason: `unknown header '${cells.join(",")}' (expected one of — ${known})`,
+        });
         return { rows: into, problems };
       }
       continue;
     }
     const def = ACTOR_FILE_KINDS[kind!];
     if (cells.length > def.columns.length) {
-      problems.push({ file, line: lineNo, reason: `${cells.length} columns, the header has ${def.columns.length}` });
+      problems.push({
+        file,
+        line: lineNo,
+        reason: `${cells.length} columns, the header has ${def.columns.length}`,
+      });
       continue;
     }
     const obj: Record<string, string> = {};
@@ -68,7 +87,10 @@ export function parseActorFile(text: string, file: string, into: ActorRows = emp
       problems.push({ file, line: lineNo, reason });
       continue;
     }
-    (into[kind!] as Array<Record<string, unknown>>).push({ ...(parsed.data as Record<string, unknown>), at: `${file}:${lineNo}` });
+    (into[kind!] as Array<Record<string, unknown>>).push({
+      ...(parsed.data as Record<string, unknown>),
+      at: `${file}:${lineNo}`,
+    });
   }
   if (!headerSeen) problems.push({ file, line: 1, reason: "no header line" });
   return { rows: into, problems };
@@ -80,7 +102,11 @@ function shownPath(path: string, root: string): string {
 }
 
 /** Reads every `*.tsv` file under `dir` (recursively, sorted by path) into `into`. */
-export function readActorDirectory(dir: string, root: string, into: ActorRows = emptyActorRows()): { rows: ActorRows; problems: ActorFileProblem[] } {
+export function readActorDirectory(
+  dir: string,
+  root: string,
+  into: ActorRows = emptyActorRows(),
+): { rows: ActorRows; problems: ActorFileProblem[] } {
   const problems: ActorFileProblem[] = [];
   const files: string[] = [];
   const walk = (d: string): void => {
@@ -97,6 +123,7 @@ export function readActorDirectory(dir: string, root: string, into: ActorRows = 
     }
   };
   walk(dir);
-  for (const f of files) problems.push(...parseActorFile(readFileSync(f, "utf8"), shownPath(f, root), into).problems);
+  for (const f of files)
+    problems.push(...parseActorFile(readFileSync(f, "utf8"), shownPath(f, root), into).problems);
   return { rows: into, problems };
 }

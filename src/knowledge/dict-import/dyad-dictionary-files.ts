@@ -1,7 +1,5 @@
 import type { ImportedActor, ImportedAgent, ImportedEntry } from "./read-classic-dictionary.js";
 
-const SMALL_WORDS = new Set(["of", "the", "and", "for", "in", "on", "at", "to", "a", "an", "de", "del", "la", "le", "al", "el", "bin", "ibn", "van", "von", "der", "du", "da", "des", "y"]);
-
 /**
  * The spelling dyad stores an imported phrase with. Dyad matches a capitalised phrase only where the text is
  * capitalised too, so the upper-case dictionaries are rewritten: a phrase of several words in lower case (matched
@@ -64,7 +62,13 @@ export function dyadActorFile(entries: readonly ImportedEntry[], stem: string, s
     const id = n === 1 ? base : `${base}-${n}`;
     const dated = a.codes.some((c) => c.from || c.to);
     const first = a.codes[0]!.code;
-    const kind = first.startsWith("IGO") ? "igo" : first.startsWith("NGO") ? "ngo" : dated ? "person" : "actor";
+    const kind = first.startsWith("IGO")
+      ? "igo"
+      : first.startsWith("NGO")
+        ? "ngo"
+        : dated
+          ? "person"
+          : "actor";
     const seen = new Set<string>();
     let firstLine = true;
     for (const c of a.codes) {
@@ -73,7 +77,11 @@ export function dyadActorFile(entries: readonly ImportedEntry[], stem: string, s
       seen.add(key);
       const name = firstLine ? names[0]! : "";
       const aliases = firstLine ? names.slice(1).join("|") : "";
-      out.push([id, kind, name, aliases, c.code, c.from ?? "", c.to ?? "", firstLine ? `line ${a.line}` : ""].join("\t"));
+      out.push(
+        [id, kind, name, aliases, c.code, c.from ?? "", c.to ?? "", firstLine ? `line ${a.line}` : ""].join(
+          "\t",
+        ),
+      );
       firstLine = false;
     }
   }
@@ -92,7 +100,10 @@ export function dyadAgentFile(entries: readonly ImportedEntry[], source: string)
     const a = e as ImportedAgent;
     const singular = clean(a.singular.toLowerCase());
     if (!singular) continue;
-    const plurals = a.plurals === null ? [defaultPlural(singular)] : a.plurals.map((p) => clean(p.toLowerCase())).filter(Boolean);
+    const plurals =
+      a.plurals === null
+        ? [defaultPlural(singular)]
+        : a.plurals.map((p) => clean(p.toLowerCase())).filter(Boolean);
     const note = a.code.replace("~", "").length > 3 || a.code.endsWith("~") ? `code ${a.code}` : "";
     const rows = [[singular, plurals[0] ?? "-"], ...plurals.slice(1).map((p) => ["-", p])];
     for (const [sg, pl] of rows) {

@@ -8,8 +8,14 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { DyadError } from "../../types/errors.js";
+import { phraseWords } from "../actors/index.js";
 import { dyadActorFile, dyadAgentFile } from "./dyad-dictionary-files.js";
-import { type DictionaryFormat, type ImportedEntry, type ImportProblem, readClassicDictionary } from "./read-classic-dictionary.js";
+import {
+  type DictionaryFormat,
+  type ImportedEntry,
+  type ImportProblem,
+  readClassicDictionary,
+} from "./read-classic-dictionary.js";
 
 export { defaultPlural, dyadActorFile, dyadAgentFile, dyadSpelling } from "./dyad-dictionary-files.js";
 export {
@@ -53,7 +59,32 @@ export function importDictionary(path: string, format: DictionaryFormat): Dictio
   } catch (cause) {
     throw new DyadError("INPUT", `cannot read dictionary '${path}'`, { cause });
   }
-  const { entries, problems } = readClassicDictionary(text, path, format);
+  const read = readClassicDictionary(text, path, format);
+  const problems = [...read.problems];
+  const entries: ImportedEntry[] = [];
+  // dyad cannot match phrases with punctuation inside (commas, brackets): leave those out and say so
+  for (const e of read.entries) {
+    if (e.kind === "agent") {
+      if (hasPunctuation(e.singular))
+        problems.push({
+          file: path,
+          line: e.line,
+          reason: `agent '${e.singular}' contains punctuation dyad cannot match`,
+        });
+      else entries.push(e);
+      continue;
+    }
+    const ok = e.phrases.filter((p) => !hasPunctuation(p));
+    for (const p of e.phrases)
+      if (hasPunctuation(p))
+        problems.push({
+          file: path,
+          line: e.line,
+          reason: `phrase '${p}' contains punctuation dyad cannot match`,
+        });
+    if (ok.length) entries.push({ ...e, phrases: ok });
+  }
+  problems.sort((a, b) => a.line - b.line);
   let phrases = 0;
   let codes = 0;
   let datedCodes = 0;
@@ -72,14 +103,29 @@ export function importDictionary(path: string, format: DictionaryFormat): Dictio
     format,
     entries,
     problems,
-    counts: { lines: text.split(/\r?\n/).length, actors, phrases, codes, datedCodes, agents, problems: problems.length },
+    counts: {
+      lines: text.split(/\r?\n/).length,
+      actors,
+      phrases,
+      codes,
+      datedCodes,
+      agents,
+      problems: problems.length,
+    },
   };
+}
+
+function hasPunctuation(phrase: string): boolean {
+  const words = phraseWords(phrase);
+  return !words.length || words.some((w) => w.punct);
 }
 
 /** Writes the dyad files for an import into `outDir`; returns the paths written. */
 export function writeDyadDictionary(result: DictionaryImport, outDir: string): string[] {
   mkdirSync(outDir, { recursive: true });
-  const stem = basename(result.file).replace(/\.(txt|dict|actors|agents)$/gi, "").replace(/\.(txt|actors|agents)$/gi, "");
+  const stem = basename(result.file)
+    .replace(/\.(txt|dict|actors|agents)$/gi, "")
+    .replace(/\.(txt|actors|agents)$/gi, "");
   const written: string[] = [];
   const source = basename(result.file);
   if (result.entries.some((e) => e.kind === "actor")) {

@@ -75,24 +75,33 @@ function nextDay(iso: string): string {
 /** Parses the inside of one `[…]` actor code block. */
 function parseActorCode(inside: string): { code: ImportedCode } | { error: string } {
   const m = /^\s*([A-Za-z0-9-]+)\s*(.*?)\s*$/.exec(inside);
-  if (!m) return { error: `empty code block '[${inside}]'` };
+  if (!m) return { error: `'[${inside}]' is not an actor code` };
   let code = m[1]!.toUpperCase();
   const rest = m[2]!.replace(/\s+/g, "");
-  if (!/^(?:---|[A-Z][A-Z0-9]{2})(?:[A-Z0-9]{3})*$/.test(code)) return { error: `'${m[1]}' is not an actor code (three-letter parts)` };
-  if (code.length === 3 && /^(GOV|MIL|REB|OPP|PTY|COP|JUD|SPY|MED|EDU|BUS|CRM|CVL|CIV|LAB|LEG|HLH|REF|ELI|HRI|REL|MOD|RAD|AGR|DEV|ENV|UAF|SEP|INS)$/.test(code)) code = `---${code}`;
+  if (!/^(?:---|[A-Z][A-Z0-9]{2})(?:[A-Z0-9]{3})*$/.test(code))
+    return { error: `'${m[1]}' is not an actor code (three-letter parts)` };
+  if (
+    code.length === 3 &&
+    /^(GOV|MIL|REB|OPP|PTY|COP|JUD|SPY|MED|EDU|BUS|CRM|CVL|CIV|LAB|LEG|HLH|REF|ELI|HRI|REL|MOD|RAD|AGR|DEV|ENV|UAF|SEP|INS)$/.test(
+      code,
+    )
+  )
+    code = `---${code}`;
   if (!rest) return { code: { code, from: null, to: null } };
-  let m2: RegExpExecArray | null;
-  if ((m2 = /^<(\d+)$/.exec(rest))) {
-    const to = isoOf(m2[1]!);
-    return to ? { code: { code, from: null, to } } : { error: `bad date '${m2[1]}' in '[${inside}]'` };
+  const before = /^<(\d+)$/.exec(rest);
+  if (before) {
+    const to = isoOf(before[1]!);
+    return to ? { code: { code, from: null, to } } : { error: `bad date '${before[1]}' in '[${inside}]'` };
   }
-  if ((m2 = /^>(\d+)$/.exec(rest))) {
-    const from = isoOf(m2[1]!);
-    return from ? { code: { code, from, to: null } } : { error: `bad date '${m2[1]}' in '[${inside}]'` };
+  const after = /^>(\d+)$/.exec(rest);
+  if (after) {
+    const from = isoOf(after[1]!);
+    return from ? { code: { code, from, to: null } } : { error: `bad date '${after[1]}' in '[${inside}]'` };
   }
-  if ((m2 = /^(\d+)-(\d+)$/.exec(rest))) {
-    const from = isoOf(m2[1]!);
-    const last = isoOf(m2[2]!);
+  const range = /^(\d+)-(\d+)$/.exec(rest);
+  if (range) {
+    const from = isoOf(range[1]!);
+    const last = isoOf(range[2]!);
     if (!from || !last) return { error: `bad date in '[${inside}]'` };
     if (last < from) return { error: `date range ends before it starts in '[${inside}]'` };
     return { code: { code, from, to: nextDay(last) } };
@@ -142,7 +151,11 @@ function phraseOf(raw: string): string {
  * Reads a classic dictionary's text. Returns its actor and agent entries and every line it could not use; a
  * verb dictionary is reported line by line as not an actor or agent dictionary.
  */
-export function readClassicDictionary(text: string, file: string, format: DictionaryFormat): { entries: ImportedEntry[]; problems: ImportProblem[] } {
+export function readClassicDictionary(
+  text: string,
+  file: string,
+  format: DictionaryFormat,
+): { entries: ImportedEntry[]; problems: ImportProblem[] } {
   const rawLines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
   const lines = stripComments(rawLines, format);
   const entries: ImportedEntry[] = [];
@@ -152,11 +165,15 @@ export function readClassicDictionary(text: string, file: string, format: Dictio
 
   const flush = (): void => {
     if (!current) return;
-    if (!current.codes.length) problems.push({ file, line: current.line, reason: `entry '${current.phrases[0]}' has no code` });
+    if (!current.codes.length)
+      problems.push({ file, line: current.line, reason: `entry '${current.phrases[0]}' has no code` });
     else entries.push({ kind: "actor", line: current.line, phrases: current.phrases, codes: current.codes });
     current = null;
   };
-  const codesOf = (s: string, lineNo: number): { codes: ImportedCode[]; agent: string | null; bad: boolean } => {
+  const codesOf = (
+    s: string,
+    lineNo: number,
+  ): { codes: ImportedCode[]; agent: string | null; bad: boolean } => {
     const codes: ImportedCode[] = [];
     let agent: string | null = null;
     let bad = false;
@@ -181,7 +198,11 @@ export function readClassicDictionary(text: string, file: string, format: Dictio
     if (!line.trim()) continue;
     const trimmed = line.trim();
     // verb dictionaries and other sections this importer does not read
-    if (/^(-|~|\$|&|\*|=)/.test(trimmed) || /^####/.test(trimmed) || /^[A-Z]+\s*:/.test(trimmed) && !trimmed.includes("[")) {
+    if (
+      /^(-|~|\$|&|\*|=)/.test(trimmed) ||
+      /^####/.test(trimmed) ||
+      (/^[A-Z]+\s*:/.test(trimmed) && !trimmed.includes("["))
+    ) {
       problems.push({ file, line: lineNo, reason: `not an actor or agent line: '${trimmed.slice(0, 60)}'` });
       continue;
     }
@@ -203,7 +224,8 @@ export function readClassicDictionary(text: string, file: string, format: Dictio
         continue;
       }
       const { codes, agent } = codesOf(trimmed, lineNo);
-      if (agent) problems.push({ file, line: lineNo, reason: `agent code '${agent}' on an actor's code line` });
+      if (agent)
+        problems.push({ file, line: lineNo, reason: `agent code '${agent}' on an actor's code line` });
       (current as { codes: ImportedCode[] }).codes.push(...codes);
       continue;
     }
@@ -215,7 +237,8 @@ export function readClassicDictionary(text: string, file: string, format: Dictio
       const body = trimmed.slice(1);
       const phrase = phraseOf(body.replace(CODE_IN_BRACKETS, ""));
       if (phrase) (current as { phrases: string[] }).phrases.push(phrase);
-      if (body.includes("[")) (current as { codes: ImportedCode[] }).codes.push(...codesOf(body, lineNo).codes);
+      if (body.includes("["))
+        (current as { codes: ImportedCode[] }).codes.push(...codesOf(body, lineNo).codes);
       continue;
     }
     // a new entry
@@ -240,13 +263,25 @@ export function readClassicDictionary(text: string, file: string, format: Dictio
         problems.push({ file, line: lineNo, reason: `agent code '[${code}]' has no three-letter sector` });
         continue;
       }
-      const plurals = pluralMatch ? pluralMatch[1]!.split(/[,\s]+/).map(phraseOf).filter(Boolean) : null;
+      const plurals = pluralMatch
+        ? pluralMatch[1]!
+            .split(/[,\s]+/)
+            .map(phraseOf)
+            .filter(Boolean)
+        : null;
       for (const expanded of expandMacros(phrase, macros)) {
         if (expanded.error) {
           problems.push({ file, line: lineNo, reason: expanded.error });
           continue;
         }
-        entries.push({ kind: "agent", line: lineNo, singular: expanded.text, plurals: expanded.fromMacro ? [] : plurals, sector, code });
+        entries.push({
+          kind: "agent",
+          line: lineNo,
+          singular: expanded.text,
+          plurals: expanded.fromMacro ? [] : plurals,
+          sector,
+          code,
+        });
       }
       continue;
     }
@@ -261,14 +296,19 @@ export function readClassicDictionary(text: string, file: string, format: Dictio
 }
 
 /** Expands `!NAME!` substitution sets: `CONGRESS!PERSON!` → CONGRESSMAN, CONGRESSMEN, … */
-function expandMacros(phrase: string, macros: ReadonlyMap<string, readonly string[]>): Array<{ text: string; fromMacro: boolean; error?: string }> {
+function expandMacros(
+  phrase: string,
+  macros: ReadonlyMap<string, readonly string[]>,
+): Array<{ text: string; fromMacro: boolean; error?: string }> {
   const m = /!([A-Z0-9_]+)!/i.exec(phrase);
   if (!m) return [{ text: phrase, fromMacro: false }];
   const set = macros.get(m[1]!.toUpperCase());
-  if (!set) return [{ text: phrase, fromMacro: false, error: `unknown substitution set '!${m[1]}!' in '${phrase}'` }];
+  if (!set)
+    return [{ text: phrase, fromMacro: false, error: `unknown substitution set '!${m[1]}!' in '${phrase}'` }];
   const out: Array<{ text: string; fromMacro: boolean; error?: string }> = [];
   for (const v of set) {
-    for (const e of expandMacros(phrase.replace(m[0], phraseOf(v)), macros)) out.push({ ...e, fromMacro: true });
+    for (const e of expandMacros(phrase.replace(m[0], phraseOf(v)), macros))
+      out.push({ ...e, fromMacro: true });
   }
   return out;
 }
