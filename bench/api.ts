@@ -5,11 +5,11 @@
  * in a child process and measures over HTTP on loopback: p50/p95 of dyad-series and event queries (sequential
  * requests after a warm-up) and a burst of 1,000 concurrent requests, counting errors.
  *
- * Run alone: `npx tsx bench/api.ts [--events N] [--json]`.
+ * Run alone: `npx tsx bench/api.ts [--events N] [--articles N] [--requests N] [--covering-indexes] [--json]`.
  */
 import { type ChildProcess, fork } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import BetterSqlite3 from "better-sqlite3";
@@ -30,6 +30,11 @@ export interface BenchApiOptions {
   readonly requests?: number;
   /** Requests in the concurrent burst (default 1,000). */
   readonly concurrent?: number;
+  /**
+   * Also build covering indexes the store does not have yet (dyad + date + quad + status + goldstein, both
+   * directions), to measure what they would change. Default false: the figures are for the store as it is.
+   */
+  readonly coveringIndexes?: boolean;
   /** Where to build the store; default a temporary folder, removed afterwards. */
   readonly dir?: string;
   /** Progress lines (default: stderr). */
@@ -478,9 +483,20 @@ export async function benchApi(options: BenchApiOptions = {}): Promise<Record<st
     log(`api bench: ${ingest.written} corpus articles coded, ${ingest.events} real events`);
     const t1 = performance.now();
     figures.apiEvents = addSyntheticEvents(db, total, log);
+    if (options.coveringIndexes) {
+      const raw = new BetterSqlite3(db);
+      raw.exec(
+        "CREATE INDEX IF NOT EXISTS bench_dyad_cover ON merged_events (source_code, target_code, date, quad, status, goldstein);" +
+          "CREATE INDEX IF NOT EXISTS bench_dyad_reverse_cover ON merged_events (target_code, source_code, date, quad, status, goldstein);" +
+          "ANALYZE;",
+      );
+      raw.close();
+      log("api bench: covering dyad indexes added (what-if)");
+    }
     figures.apiBuildSeconds = round1((performance.now() - t0) / 1000);
     figures.apiBulkInsertSeconds = round1((performance.now() - t1) / 1000);
 
+    figures.apiLoadAverageAtStart = round1(loadavg()[0] ?? 0);
     const { child, url } = await startServer(db);
     try {
       const rand = random(7);
@@ -516,8 +532,14 @@ export async function benchApi(options: BenchApiOptions = {}): Promise<Record<st
           return `source=${a}&target=${b}&from=${y}-01-01&to=${y}-12-31&limit=50`;
         },
         () => `root=${String(1 + Math.floor(rand() * 20)).padStart(2, "0")}&status=asserted&limit=100`,
-        () => `target=${ACTORS[Math.floor(rand() * 5)]}&limit=50&offset=${50 * Math.floor(rand() * 20)}`,
+        () => `target=${ACTORS[Math.floor(rand() * 5)]}&limit=50&offset=${50 * Math.floor(rand() * 4)}`,
       ];
+      // Deep pages of broad filters (offsets 5,000-10,000), measured apart: the costly case.
+      const deepUrls = Array.from(
+        { length: Math.max(20, Math.floor(requests / 10)) },
+        () =>
+          `${url}/api/events?target=${ACTORS[Math.floor(rand() * 5)]}&limit=50&offset=${5000 + 50 * Math.floor(rand() * 100)}`,
+      );
       const eventUrls = Array.from(
         { length: requests },
         (_, i) => `${url}/api/events?${eventQueries[i % eventQueries.length]!()}`,
@@ -530,7 +552,10 @@ export async function benchApi(options: BenchApiOptions = {}): Promise<Record<st
       figures.apiSeriesP95Ms = series.p95;
       figures.apiEventsP50Ms = events.p50;
       figures.apiEventsP95Ms = events.p95;
-      figures.apiSequentialErrors = series.errors + events.errors;
+      const deep = await sequential(deepUrls);
+      figures.apiEventsDeepPageP50Ms = deep.p50;
+      figures.apiEventsDeepPageP95Ms = deep.p95;
+      figures.apiSequentialErrors = series.errors + events.errors + deep.errors;
       log(
         `api bench: series p50 ${series.p50} ms p95 ${series.p95} ms; events p50 ${events.p50} ms p95 ${events.p95} ms`,
       );
@@ -554,6 +579,7 @@ export async function benchApi(options: BenchApiOptions = {}): Promise<Record<st
       log(
         `api bench: ${burst} concurrent requests in ${figures.apiConcurrentSeconds}s, ${figures.apiConcurrentErrors} errors`,
       );
+      figures.apiLoadAverageAtEnd = round1(loadavg()[0] ?? 0);
     } finally {
       child.kill("SIGTERM");
       await new Promise((resolve) => child.once("exit", resolve));
@@ -581,6 +607,8 @@ if (process.env[SERVER_FLAG] && process.send) {
     ...(arg("--events") ? { events: Number(arg("--events")) } : {}),
     ...(arg("--articles") ? { articles: Number(arg("--articles")) } : {}),
     ...(arg("--dir") ? { dir: String(arg("--dir")) } : {}),
+    ...(arg("--requests") ? { requests: Number(arg("--requests")) } : {}),
+    ...(process.argv.includes("--covering-indexes") ? { coveringIndexes: true } : {}),
   });
   if (process.argv.includes("--json")) process.stdout.write(`${JSON.stringify(figures)}\n`);
   else for (const [k, v] of Object.entries(figures)) process.stdout.write(`${k.padEnd(34)} ${v}\n`);

@@ -37,21 +37,21 @@ interface Premod {
   readonly form: PhraseForm | null;
 }
 
-const PRONOUNS: Record<string, "m" | "f" | "pl"> = {
-  he: "m",
-  him: "m",
-  his: "m",
-  himself: "m",
-  she: "f",
-  her: "f",
-  hers: "f",
-  herself: "f",
-  they: "pl",
-  them: "pl",
-  their: "pl",
-  theirs: "pl",
-  themselves: "pl",
-};
+const PRONOUNS: ReadonlyMap<string, "m" | "f" | "pl"> = new Map([
+  ["he", "m"],
+  ["him", "m"],
+  ["his", "m"],
+  ["himself", "m"],
+  ["she", "f"],
+  ["her", "f"],
+  ["hers", "f"],
+  ["herself", "f"],
+  ["they", "pl"],
+  ["them", "pl"],
+  ["their", "pl"],
+  ["theirs", "pl"],
+  ["themselves", "pl"],
+]);
 const POSSESSIVE_PRONOUNS = new Set(["his", "her", "their"]);
 const COORDINATORS = new Set(["and", "&", ","]);
 /** Words after a hyphen that make the actor before it a backer, not the head ("Iranian-backed militias"). */
@@ -128,6 +128,8 @@ const FILLERS = new Set([
   "visiting",
 ]);
 const FORMER = new Set(["former", "ex"]);
+/** Institutions whose country "the …" takes from the sentence before ("the government", "the army", "the parliament"). */
+const CONTEXT_SECTORS = new Set(["GOV", "MIL", "LEG", "COP"]);
 const PLACE_PREPOSITIONS = new Set([
   "in",
   "at",
@@ -308,7 +310,7 @@ export class MentionFinder {
     const atom = atoms[k];
     if (atom?.targets[0]?.type === "block") return atom.j;
     if (atom?.targets[0]?.type === "reference") return this.reference(words, atom, s);
-    if (!atom && PRONOUNS[w.key] && w.caps !== 2 && (w.pos === "PRON" || w.pos === "DET" || w.pos === ""))
+    if (!atom && PRONOUNS.has(w.key) && w.caps !== 2 && (w.pos === "PRON" || w.pos === "DET" || w.pos === ""))
       return this.pronoun(words, atoms, k, s);
     if (!atom && !this.agentAhead(atoms, k)) return k + 1;
     const premods = this.premods(words, atoms, k);
@@ -505,7 +507,13 @@ export class MentionFinder {
     }
     let country: string | null = null;
     let why = `agent '${text}' → ${sector}`;
-    if (definite && head.flags.has("institution") && !run.plural && next?.key !== "of") {
+    if (
+      definite &&
+      head.flags.has("institution") &&
+      CONTEXT_SECTORS.has(sector) &&
+      !run.plural &&
+      next?.key !== "of"
+    ) {
       country = this.discourse.recentCountry(s.index, 1);
       if (country) why += `; country from context: ${country}`;
     }
@@ -632,7 +640,7 @@ export class MentionFinder {
     return (
       FILLERS.has(w.key) ||
       ((w.pos === "ADJ" || (w.pos === "NOUN" && !w.caps) || (w.pos === "VERB" && w.key.endsWith("ing"))) &&
-        !PRONOUNS[w.key])
+        !PRONOUNS.has(w.key))
     );
   }
 
@@ -663,7 +671,7 @@ export class MentionFinder {
         const w = words[q];
         if (!w || w.punct || w.caps === 2) return null;
         const filler =
-          FILLERS.has(w.key) || ((w.pos === "ADJ" || (w.pos === "NOUN" && !w.caps)) && !PRONOUNS[w.key]);
+          FILLERS.has(w.key) || ((w.pos === "ADJ" || (w.pos === "NOUN" && !w.caps)) && !PRONOUNS.has(w.key));
         if (!filler) return null;
       }
       if (++fillers > 3) return null;
@@ -729,7 +737,8 @@ export class MentionFinder {
         splitActorCode(r.code).sector && sector !== "ELI" ? r.code : codeWith(baseOfCode(r.code), sector);
     } else if (r.country === "IGO" || r.country === "NGO") {
       const base = baseOfCode(r.code);
-      code = sector === "GOV" ? base : `${base}${sector}`;
+      const parts: string[] = base.match(/.{3}/g) ?? [];
+      code = sector === "GOV" || parts.includes(sector) ? base : `${base}${sector}`;
     } else {
       code = codeWith(baseOfCode(r.code), sector);
     }
@@ -848,7 +857,7 @@ export class MentionFinder {
     s: Sentence,
   ): number {
     const w = words[k]!;
-    const g = PRONOUNS[w.key]!;
+    const g = PRONOUNS.get(w.key)!;
     const objectForm =
       w.key === "him" ||
       (w.key === "her" &&

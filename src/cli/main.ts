@@ -3,8 +3,10 @@
  * `commands/` exporting `register(program)`. Data goes to stdout, everything else to stderr.
  */
 import { Command } from "commander";
+import { register as registerActors } from "./commands/actors.js";
 import { register as registerClean } from "./commands/clean.js";
 import { register as registerCode } from "./commands/code.js";
+import { register as registerDict } from "./commands/dict.js";
 import { register as registerExport } from "./commands/export.js";
 import { register as registerIngest } from "./commands/ingest.js";
 import { register as registerQuery } from "./commands/query.js";
@@ -17,7 +19,16 @@ program
   .version("0.1.0")
   .showHelpAfterError();
 
-for (const register of [registerCode, registerClean, registerIngest, registerQuery, registerExport, registerServe]) {
+for (const register of [
+  registerCode,
+  registerClean,
+  registerActors,
+  registerDict,
+  registerIngest,
+  registerQuery,
+  registerExport,
+  registerServe,
+]) {
   register(program);
 }
 

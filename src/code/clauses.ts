@@ -74,6 +74,17 @@ export function segmentSentence(
       cuts.push({ at: i, opener: "sub", token: i });
     } else if (RELATIVES.has(w) && (t.pos === "PRON" || t.pos === "DET" || t.pos === "ADV")) {
       cuts.push({ at: i, opener: "rel", token: i });
+    } else if (
+      w === "that" &&
+      t.pos === "DET" &&
+      (prev.pos === "ADJ" || (prev.pos === "VERB" && lexicon.report.has(prev.lemma))) &&
+      verbWithin(tokens, i + 2, end, 6)
+    ) {
+      // "hopeful that relations could improve", "said that talks would resume": wink tags this "that" DET
+      cuts.push({ at: i, opener: "that", token: i });
+    } else if (w === "," && next1(tokens, i, end)?.pos === "VERB" && next1(tokens, i, end)!.lower.endsWith("ing")) {
+      // ", accusing Israel of …", ", killing five": a participial clause shares the subject, not the negation
+      cuts.push({ at: i, opener: "and", token: i });
     } else if (w === "that" && (t.pos === "SCONJ" || t.pos === "PRON")) {
       const afterNoun = prev.pos === "NOUN" || prev.pos === "PROPN" || isMention(i - 1);
       const afterSaying = lexicon.report.has(prev.lemma) || prev.pos === "ADJ" || prev.pos === "VERB";
@@ -103,6 +114,10 @@ export function segmentSentence(
   }
   if (end > s) segments.push({ start: s, end, opener, openerToken });
   return segments;
+}
+
+function next1(tokens: readonly Token[], i: number, end: number): Token | undefined {
+  return i + 1 < end ? tokens[i + 1] : undefined;
 }
 
 function verbWithin(tokens: readonly Token[], from: number, end: number, n: number): boolean {

@@ -61,7 +61,7 @@ export class EventCoder {
     private readonly lexicon: Lexicon,
     options: Partial<CoderOptions> = {},
   ) {
-    this.options = { statements: options.statements ?? true };
+    this.options = { statements: options.statements ?? true, intents: options.intents ?? true };
   }
 
   code(input: CoderInput): CodedEvent[] {
@@ -118,7 +118,10 @@ export class EventCoder {
         if (!roles) continue;
         const cameo = this.ontology.cameo(tr.pattern.code);
         if (!cameo) continue;
-        const modality = decideModality(tokens, segments, cues, seg, tr.first, tr.last + 1, tr.match.matchedIdx);
+        const modality = decideModality(tokens, segments, cues, seg, tr.first, tr.last + 1, tr.match.matchedIdx, {
+          speechAct: SPEECH_ACT_ROOTS.has(tr.pattern.code.slice(0, 2)),
+          ...(tr.pattern.kind === "noun" ? presupposed(ctx, tr.first, segments[seg]!.start) : {}),
+        });
         const quote = doc.quotes.find((q) => q.start <= tokens[tr.first]!.start && q.end >= tokens[tr.last]!.end) ?? null;
         const date = this.eventDate(doc, sentence.index, tokens[tr.head]!.start);
         if (date && input.date && daysBetween(date, input.date) > HISTORY_DAYS) continue; // a history recap, not news
@@ -131,6 +134,8 @@ export class EventCoder {
           const key = `${sentence.index}|${tr.pattern.code}|${src.code}|${tgt?.code ?? ""}`;
           if (seen.has(key)) continue;
           seen.add(key);
+          if (INTENT_ROOTS.has(tr.pattern.code.slice(0, 2)))
+            seen.add(`${sentence.index}|${tr.pattern.code.slice(0, 2)}|${src.code}|${tgt?.code ?? ""}`);
           out.push({
             code: tr.pattern.code,
             source: src,
@@ -144,6 +149,25 @@ export class EventCoder {
             pattern: tr.pattern.id,
             confidence: confidence(tr, roles, src, tgt),
           });
+          const derived = this.options.intents ? intentOf(tr.pattern.code, modality, src, speakerHere) : null;
+          if (derived && this.ontology.cameo(derived)) {
+            const dkey = `${sentence.index}|${derived.slice(0, 2)}|${src.code}|${tgt?.code ?? ""}`;
+            if (seen.has(dkey)) continue;
+            seen.add(dkey);
+            out.push({
+              code: derived,
+              source: src,
+              target: tgt,
+              sentence: sentence.index,
+              trigger: [tokens[tr.first]!.start, tokens[tr.last]!.end],
+              modality: { status: "asserted", cues: [] },
+              speaker: speakerHere,
+              quote,
+              date: input.date ?? date,
+              pattern: `intent:${derived.slice(0, 2)}/${derived} from ${tr.pattern.id}`,
+              confidence: Math.round((confidence(tr, roles, src, tgt) - 0.1) * 100) / 100,
+            });
+          }
         }
       }
       for (const v of saying) {
@@ -154,27 +178,33 @@ export class EventCoder {
         const modality = statementModality(tokens, cues, v);
         void seg;
         const quote = doc.quotes.find((q) => q.sentence === sentence.index && this.quoteSpeaker(ctx, q)?.code === st.source[0]?.code) ?? null;
+        const obliged = obligationSubject(ctx, segments, v);
         for (const src of st.source) {
           if (!isPolitical(src) || (src.sector && NOT_SPEAKERS.has(src.sector))) continue;
+          const emit = (code: string, tgt: Mention | null, how: string, conf: number) => {
+            const key = `${sentence.index}|${code}|${src.code}|${tgt?.code ?? ""}`;
+            if (seen.has(key)) return;
+            seen.add(key);
+            out.push({
+              code,
+              source: src,
+              target: tgt,
+              sentence: sentence.index,
+              trigger: [tokens[v]!.start, tokens[v]!.end],
+              modality,
+              speaker: src,
+              quote,
+              date: this.eventDate(doc, sentence.index, tokens[v]!.start) ?? input.date,
+              pattern: `${how}:${code.slice(0, 2)}/${code} ${tokens[v]!.lemma}`,
+              confidence: Math.round((conf - (COUNTRY_GUESSED.has(src) ? 0.05 : 0)) * 100) / 100,
+            });
+          };
+          // "X said Y must …": a demand on Y
+          for (const y of obliged ?? []) if (!sameActor(src, y) && isPolitical(y)) emit(DEMAND_CODE, y, "obligation", st.confidence - 0.1);
           // a statement pattern (denial, concern, condolence …) already says more about what this speaker said
           if (out.some((e) => e.sentence === sentence.index && e.code.startsWith("01") && e.source.code === src.code)) continue;
           const tgt = st.target && !sameActor(src, st.target) ? st.target : null;
-          const key = `${sentence.index}|010|${src.code}|${tgt?.code ?? ""}`;
-          if (seen.has(key)) continue;
-          seen.add(key);
-          out.push({
-            code: STATEMENT_CODE,
-            source: src,
-            target: tgt,
-            sentence: sentence.index,
-            trigger: [tokens[v]!.start, tokens[v]!.end],
-            modality,
-            speaker: src,
-            quote,
-            date: this.eventDate(doc, sentence.index, tokens[v]!.start) ?? input.date,
-            pattern: `statement:01/010 ${tokens[v]!.lemma}`,
-            confidence: Math.round((st.confidence - (COUNTRY_GUESSED.has(src) ? 0.05 : 0)) * 100) / 100,
-          });
+          emit(STATEMENT_CODE, tgt, "statement", st.confidence);
         }
       }
     }
@@ -351,9 +381,107 @@ export interface CoderOptions {
    * ("X said Y attacked Z" → X 010 besides Y→Z), unless a more specific 01x event of the same speaker is coded there.
    */
   readonly statements: boolean;
+  /**
+   * Beside a future act announced by its own actor, emit the speech act CAMEO codes for it (see `intentOf`):
+   * "Germany will send tanks" is 072 with status future and an asserted 0332 intent.
+   */
+  readonly intents: boolean;
+}
+
+const INTENT_ROOTS = new Set(["03", "12", "13"]);
+
+/** Future cooperative act (roots 04–08) → the matching "express intent" code of root 03. */
+const INTENT_OF: Readonly<Record<string, string>> = {
+  "04": "036", "05": "032", "06": "031", "061": "0311", "062": "0312", "063": "0313", "064": "0314",
+  "07": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334",
+  "08": "035", "081": "0351", "082": "0352", "083": "034", "084": "0353", "085": "0354", "086": "0355", "087": "0356",
+};
+/** Future (or conditional) coercive act (roots 14, 16–20) → the matching "threaten" code of root 13. */
+const THREAT_OF: Readonly<Record<string, string>> = {
+  "14": "133", "16": "131", "161": "1313", "162": "1313", "163": "1312", "164": "1313", "166": "136",
+  "17": "137", "172": "132", "18": "138", "19": "138", "191": "1381", "192": "1382", "20": "138",
+};
+/** "Will not" + cooperative act (roots 04–08) → the matching "reject / refuse" code of root 12. */
+const REFUSAL_OF: Readonly<Record<string, string>> = {
+  "04": "125", "05": "120", "06": "121", "061": "1211", "062": "1212", "063": "1213", "07": "120",
+  "08": "124", "081": "1241", "082": "1242", "084": "1243", "085": "1244", "086": "1245", "087": "1246",
+};
+const WILL_WORDS = new Set(["will", "would", "wo", "'ll", "shall"]);
+const NOT_WORDS = new Set(["not", "n't", "never"]);
+
+function lookup(table: Readonly<Record<string, string>>, code: string): string | null {
+  return table[code.slice(0, 3)] ?? table[code.slice(0, 2)] ?? null;
+}
+
+/**
+ * CAMEO codes announcements of future acts as speech acts: "X will visit / send aid / release" is an intent (03),
+ * "X will impose sanctions / strike" a threat (13; also when conditional: "… if Y does not comply"), "X will not
+ * meet / release" a refusal (12). Returned only when the act's own actor announces it (no speaker, or a speaker of
+ * the same country): "Russia will attack, a US official said" is a prediction, not a Russian threat.
+ */
+export function intentOf(code: string, modality: Modality, src: Mention, speaker: Mention | null): string | null {
+  if (speaker && speaker.country !== src.country) return null;
+  const root = code.slice(0, 2);
+  const cooperative = root >= "04" && root <= "08";
+  const coercive = root === "14" || (root >= "16" && root <= "20");
+  const words = modality.cues.map((c) => c.toLowerCase());
+  const will = words.some((w) => WILL_WORDS.has(w.split(" ")[0]!.replace(/n't$/, "")) || w.startsWith("plan") || w.startsWith("intend"));
+  const not = words.some((w) => NOT_WORDS.has(w) || w.endsWith("n't"));
+  if (cooperative && not && will) return lookup(REFUSAL_OF, code);
+  if (not) return null;
+  if (cooperative && modality.status === "future") return lookup(INTENT_OF, code);
+  if (coercive && (modality.status === "future" || (modality.status === "conditional" && will))) return lookup(THREAT_OF, code);
+  return null;
 }
 
 const STATEMENT_CODE = "010";
+const DEMAND_CODE = "100";
+const OBLIGATION = new Set(["must", "should", "ought"]);
+
+/**
+ * "X said that Y must / should / has to …": the subject Y of an obligation in the clause a verb of saying at `v`
+ * introduces, or null.
+ */
+function obligationSubject(ctx: Ctx, segments: readonly Segment[], v: number): Group | null {
+  const seg = segmentIndexOf(segments, v);
+  const next = segments[seg + 1];
+  if (!next || (next.opener !== "that" && next.opener !== "report") || next.start > v + 2) return null;
+  const tokens = ctx.tokens;
+  for (let i = next.start; i < next.end; i++) {
+    const tk = tokens[i]!;
+    const modal =
+      (OBLIGATION.has(tk.lower) && tk.pos === "AUX") ||
+      ((tk.lemma === "have" || tk.lemma === "need") && tokens[i + 1]?.lower === "to" && tokens[i + 1]!.pos === "PART");
+    if (!modal) continue;
+    for (let t = i - 1; t >= next.start; t--) if (ctx.owner[t] !== -1) return groupEndingAt(ctx, t, next.start - 1);
+    return null;
+  }
+  return null;
+}
+/** Roots whose events are speech acts: what they announce, promise or threaten is not the event itself. */
+const SPEECH_ACT_ROOTS = new Set(["01", "02", "03", "10", "11", "12", "13"]);
+/** Prepositions that present their noun as a fact already happened: "after the strikes", "amid protests". */
+const PRESUPPOSING = new Set(["after", "following", "amid", "amidst", "despite", "during", "since", "over", "at"]);
+
+/** If the noun trigger at `first` sits in a presupposing prepositional phrase, where that phrase starts. */
+function presupposed(ctx: Ctx, first: number, floor: number): { presupposedFrom?: number } {
+  const tokens = ctx.tokens;
+  for (let i = first - 1; i >= floor && i >= first - 10; i--) {
+    const tk = tokens[i]!;
+    if (ctx.owner[i] !== -1 || tk.lower === "of" || tk.lower === "'s" || tk.lower === "-") continue;
+    const p = tk.pos;
+    if (p === "DET" || p === "ADJ" || p === "NOUN" || p === "PROPN" || p === "NUM") continue;
+    if (p === "ADP" || p === "SCONJ") {
+      const w = tk.lower;
+      if (PRESUPPOSING.has(w)) return { presupposedFrom: i };
+      // "in response to the attack", "in retaliation for the strikes"
+      if ((w === "to" || w === "for") && (tokens[i - 1]?.lower === "response" || tokens[i - 1]?.lower === "retaliation"))
+        return { presupposedFrom: i - 2 };
+    }
+    break;
+  }
+  return {};
+}
 /** Verbs of saying that also take plain objects ("added troops", "posted a video"): a statement only before speech. */
 const LOOSE_SAYING = new Set(["add", "post", "write", "quote", "note", "reply", "respond", "comment", "confirm", "acknowledge", "remark"]);
 const SPEECH_NEXT = new Set(["that", ",", ".", ":", '"', "“", "”", "'", "‘", "’", "on", "in", "at", "to", "--", "—"]);
@@ -595,7 +723,9 @@ function listEndsInAnd(ctx: Ctx, t: number, limit: number): boolean {
 }
 
 /** Subject of the verb at `v`: the nearest actor group to its left in its clause, else inherited across and/but/who. */
-function subjectOf(ctx: Ctx, segments: readonly Segment[], seg: number, v: number): Group | null {
+function subjectOf(ctx: Ctx, segments: readonly Segment[], seg: number, v: number, depth = 0): Group | null {
+  const controlled = depth < 3 ? infinitiveSubject(ctx, segments, seg, v, depth) : undefined;
+  if (controlled !== undefined) return controlled;
   let s = seg;
   let from = v - 1;
   for (let hops = 0; hops < 3 && s >= 0; hops++) {
@@ -620,6 +750,33 @@ function subjectOf(ctx: Ctx, segments: readonly Segment[], seg: number, v: numbe
   return null;
 }
 
+/** Verbs whose object, not subject, does what the infinitive says: "urged Iran to release", "forced X to leave". */
+const OBJECT_CONTROL = new Set([
+  "urge", "ask", "tell", "order", "force", "invite", "allow", "help", "want", "encourage", "persuade", "press",
+  "pressure", "warn", "call", "permit", "enable", "compel", "instruct", "authorize", "authorise", "request", "push", "get",
+]);
+
+/**
+ * The subject of an infinitive ("… sent staff to Bosnia to investigate"): the subject of the verb it depends on, or
+ * that verb's object after an object-control verb ("urged Iran to free …" → Iran). `undefined` when `v` is no
+ * infinitive.
+ */
+function infinitiveSubject(ctx: Ctx, segments: readonly Segment[], seg: number, v: number, depth: number): Group | null | undefined {
+  const tokens = ctx.tokens;
+  if (tokens[v - 1]?.lower !== "to" || tokens[v - 1]!.pos !== "PART") return undefined;
+  const segment = segments[seg]!;
+  for (let g = v - 2; g >= segment.start && g >= v - 14; g--) {
+    const tk = tokens[g]!;
+    if (tk.pos !== "VERB") continue;
+    if (OBJECT_CONTROL.has(tk.lemma)) {
+      for (let i = g + 1; i < v - 1; i++) if (ctx.owner[i] !== -1) return groupStartingAt(ctx, ctx.mentions[ctx.owner[i]!]!.tokenStart, v - 1);
+      return undefined; // "wants to attack": the subject's own wish
+    }
+    return subjectOf(ctx, segments, seg, g, depth + 1);
+  }
+  return undefined;
+}
+
 /** First actor group after token `t` in the clause (the object), or null. */
 /** How far after the verb (tokens) its object may start. */
 const OBJECT_REACH = 10;
@@ -635,9 +792,10 @@ function objectAfter(ctx: Ctx, segments: readonly Segment[], seg: number, t: num
         if (ctx.tokens[i]!.lower === ",") return null;
         continue;
       }
-      const w = ctx.tokens[ctx.mentions[ctx.owner[i]!]!.tokenStart - 1]?.lower;
-      if (w === "by") continue;
-      return groupStartingAt(ctx, ctx.mentions[ctx.owner[i]!]!.tokenStart, segment.end);
+      const at = ctx.mentions[ctx.owner[i]!]!.tokenStart;
+      // a passive agent right after the verb ("was attacked by X") is no object; "calls by X" after a noun is
+      if (ctx.tokens[at - 1]?.lower === "by" && at - 1 <= t) continue;
+      return groupStartingAt(ctx, at, segment.end);
     }
     if (!crossRelative) return null;
     s += 1;
@@ -663,16 +821,30 @@ function verbRoles(ctx: Ctx, segments: readonly Segment[], seg: number, tr: Trig
   let object: Group | null = null;
   if (tr.match.targetAt !== null) {
     const t = tr.match.targetAt;
-    for (let i = t; i < segment.end; i++) {
+    // the slot may open a clause of its own: "demanded that {T} …"
+    const slotEnd = segments[segmentIndexOf(segments, t)]?.end ?? segment.end;
+    for (let i = t; i < slotEnd; i++) {
       if (ctx.owner[i] !== -1) {
-        object = groupStartingAt(ctx, ctx.mentions[ctx.owner[i]!]!.tokenStart, segment.end);
+        object = groupStartingAt(ctx, ctx.mentions[ctx.owner[i]!]!.tokenStart, slotEnd);
         break;
       }
       if (i - t > 6) break;
     }
     if (!object) return null; // the pattern names where its target must be
   } else {
-    object = objectAfter(ctx, segments, seg, tr.last + 1, false);
+    // an object inside the matched words ("gave the Ivory Coast 5 million dollars", "forced the UN agency out"),
+    // else the first actor after them
+    const second = tr.match.matchedIdx.find((i) => i > tr.head) ?? tr.last;
+    for (let i = tr.head + 1; i < second && i <= tr.head + 2 && !object; i++) {
+      if (ctx.owner[i] === -1) {
+        if (ctx.tokens[i]!.pos === "DET") continue;
+        break;
+      }
+      const m = ctx.mentions[ctx.owner[i]!]!;
+      if (m.tokenStart <= tr.head || m.kind === "pronoun") break;
+      object = groupStartingAt(ctx, m.tokenStart, segment.end);
+    }
+    object ??= objectAfter(ctx, segments, seg, tr.last + 1, false);
   }
   if (isPassive(ctx, tr.head, segment.start)) {
     // "X was attacked by Y": Y acts on X.

@@ -63,6 +63,20 @@ export function findCues(
   return found;
 }
 
+/** How far the cues of the clause reach a trigger. */
+export interface ModalityReach {
+  /**
+   * The trigger is a noun inside a presupposing phrase ("after the strikes", "amid protests", "over the killing")
+   * that starts at this token: the clause's cues do not reach it, only those inside the phrase.
+   */
+  readonly presupposedFrom?: number;
+  /**
+   * The event is a speech act (statement, appeal, intent, demand, criticism, rejection, threat): future and
+   * hypothetical cues after its words belong to what is said, not to the saying.
+   */
+  readonly speechAct?: boolean;
+}
+
 const BACK_REFERENCE = new Set(["it", "this", "that", "such"]);
 
 /**
@@ -78,6 +92,7 @@ export function decideModality(
   from: number,
   to: number,
   triggerTokens: readonly number[],
+  reach: ModalityReach = {},
 ): Modality {
   const hits: FoundCue[] = [];
   const own = new Set(triggerTokens);
@@ -86,6 +101,10 @@ export function decideModality(
     let overlapsTrigger = false;
     for (let k = c.start; k < c.end; k++) if (own.has(k)) overlapsTrigger = true;
     if (overlapsTrigger) continue;
+    // "… after a wave of missile strikes": only the cues inside the phrase ("the alleged strikes") qualify it
+    if (reach.presupposedFrom !== undefined && (c.start < reach.presupposedFrom || c.end > to)) continue;
+    // "agreed to reopen the border next month": the agreement is not future, its content is
+    if (reach.speechAct && c.start >= to && (c.cue.status === "future" || c.cue.status === "hypothetical")) continue;
     const scope = c.cue.scope;
     if (c.segment === seg) {
       if (scope === "any") hits.push(c);

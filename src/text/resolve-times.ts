@@ -71,7 +71,7 @@ const DAY_PARSERS = [
 let dayParser: chrono.Chrono | null = null;
 
 /** A chrono instance with only {@link DAY_PARSERS}; chrono's full casual set if a name is missing. */
-function dayChrono(): chrono.Chrono {
+export function dayChrono(): chrono.Chrono {
   if (dayParser === null) {
     const c = chrono.casual.clone();
     const kept = c.parsers.filter((p) => DAY_PARSERS.includes(p.constructor.name));
@@ -106,15 +106,23 @@ function startsWithDigit(t: Token | undefined): boolean {
 const WINDOW_BEFORE = 4;
 const WINDOW_AFTER = 6;
 
+/** Day word → 1, month word → 2: one hash lookup per token. */
+const CUE_KIND = new Map<string, number>([
+  ...[...DAY_WORDS].map((w): [string, number] => [w, 1]),
+  ...[...MONTH_WORDS].map((w): [string, number] => [w, 2]),
+]);
+
 function isDayCue(tokens: readonly Token[], i: number, s: Sentence): boolean {
   const t = tokens[i]!;
-  if (DAY_WORDS.has(t.lower)) return true;
-  if (MONTH_WORDS.has(t.lower)) {
-    return startsWithDigit(tokens[i + 1]) || (i > s.tokenStart && startsWithDigit(tokens[i - 1]));
-  }
-  // Numeric dates: 10/22/2020, 2020-10-22.
   const c = t.text.charCodeAt(0);
-  return c >= 48 && c <= 57 && t.text.length >= 6 && (t.text.includes("/") || t.text.includes("-"));
+  if (c >= 48 && c <= 57) {
+    // Numeric dates: 10/22/2020, 2020-10-22.
+    return t.text.length >= 6 && (t.text.includes("/") || t.text.includes("-"));
+  }
+  const kind = CUE_KIND.get(t.lower);
+  if (kind === undefined) return false;
+  if (kind === 1) return true;
+  return startsWithDigit(tokens[i + 1]) || (i > s.tokenStart && startsWithDigit(tokens[i - 1]));
 }
 
 /**

@@ -18,7 +18,8 @@ export type FeedDocument =
   | { readonly kind: "fetched"; readonly text: string; readonly validators: FeedValidators };
 
 const USER_AGENT = "dyad-watch/0.1";
-const FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5";
+const FEED_ACCEPT =
+  "application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5";
 
 function fileReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
@@ -32,7 +33,11 @@ function hashOf(bytes: Uint8Array): string {
   return createHash("sha1").update(bytes).digest("hex");
 }
 
-function decoded(bytes: Uint8Array, validators: Omit<FeedValidators, "bodyHash">, previous: FeedValidators | null) {
+function decoded(
+  bytes: Uint8Array,
+  validators: Omit<FeedValidators, "bodyHash">,
+  previous: FeedValidators | null,
+) {
   const bodyHash = hashOf(bytes);
   if (previous?.bodyHash === bodyHash) return { kind: "unchanged" } as const;
   const text = decodeText(bytes, { markup: true });

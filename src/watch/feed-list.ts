@@ -30,7 +30,10 @@ export function parseFeedList(text: string, baseDir: string): FeedList {
   const problems: string[] = [];
   const seen = new Set<string>();
   text.split(/\r?\n/).forEach((rawLine, i) => {
-    const line = rawLine.replace(/^\uFEFF/, "").replace(COMMENT, "").trim();
+    const line = rawLine
+      .replace(/^\uFEFF/, "")
+      .replace(COMMENT, "")
+      .trim();
     if (line === "") return;
     const where = `line ${i + 1}`;
     let feed: FeedRef;

@@ -9,7 +9,6 @@ export { type FeedDocument, type FeedValidators, loadFeedDocument } from "./feed
 export { type FeedList, type FeedRef, feedKey, parseFeedList, readFeedList } from "./feed-list.js";
 export { type FetchedResource, FetchFailure, type FetchLimits, fetchResource } from "./fetch-resource.js";
 export { type ItemPage, readItemPage } from "./item-page.js";
-export { type FeedState, forgetOldItems, type SeenItem, WatchState } from "./watch-state.js";
 export {
   type WatchCoder,
   type WatchOptions,
@@ -17,3 +16,4 @@ export {
   type WatchSummary,
   watchFeeds,
 } from "./watch-feeds.js";
+export { type FeedState, forgetOldItems, type SeenItem, WatchState } from "./watch-state.js";

@@ -4,7 +4,9 @@ import { WATCH_USER_AGENT } from "./feed-document.js";
 import { FetchFailure, type FetchLimits, fetchResource } from "./fetch-resource.js";
 
 /** An item's page read as an article, or why it could not be (the watcher then uses the feed's own text). */
-export type ItemPage = { readonly ok: true; readonly article: Article } | { readonly ok: false; readonly reason: string };
+export type ItemPage =
+  | { readonly ok: true; readonly article: Article }
+  | { readonly ok: false; readonly reason: string };
 
 const HTML_TYPES = /^(?:text\/html|application\/xhtml\+xml)\b/i;
 

@@ -1,8 +1,7 @@
 import { XMLValidator } from "fast-xml-parser";
 import { feedKind, readFeed, rootElementName } from "../ingest/index.js";
-import { codeArticle } from "../pipeline/index.js";
-import { codedArticleRow } from "../store/index.js";
 import type { Store } from "../store/index.js";
+import { codedArticleRow } from "../store/index.js";
 import type { Article, Rejected } from "../types/article.js";
 import type { CleanText } from "../types/clean-text.js";
 import { DyadError } from "../types/errors.js";
@@ -99,7 +98,8 @@ interface Settings {
   readonly pageLimits: FetchLimits;
   readonly signal: AbortSignal | undefined;
   readonly log: (line: string) => void;
-  readonly code: WatchCoder;
+  /** The coder, loaded on first use (the pipeline's NLP model and knowledge take a moment to load). */
+  readonly coder: () => Promise<WatchCoder>;
   readonly now: () => Date;
 }
 
@@ -188,6 +188,7 @@ async function ingestChunk(
   chunk: readonly NewItem[],
   tally: Tally,
 ): Promise<boolean> {
+  const code = await settings.coder();
   const rows: { key: string; row: CodedArticleRow }[] = [];
   const rejects: { key: string; rejected: Rejected }[] = [];
   for (const item of chunk) {
@@ -212,7 +213,7 @@ async function ingestChunk(
       tally.fromFeed++;
     }
     try {
-      rows.push({ key: item.key, row: codedArticleRow(settings.code(article)) });
+      rows.push({ key: item.key, row: codedArticleRow(code(article)) });
     } catch (error) {
       const reason = `could not be coded: ${error instanceof Error ? error.message : String(error)}`;
       settings.log(`dyad: watch: ${feed.ref}: ${article.source}: ${reason}`);
@@ -342,7 +343,8 @@ async function ingestFeed(settings: Settings, read: FeedRead, tally: Tally): Pro
     inThisFeed.add(key);
     const seen = st.items[key];
     if (seen) seen.lastSeen = now;
-    else unseen.push({ key, link, article: link && article.url !== link ? { ...article, url: link } : article });
+    else
+      unseen.push({ key, link, article: link && article.url !== link ? { ...article, url: link } : article });
   }
 
   let complete = true;
@@ -379,7 +381,11 @@ async function ingestFeed(settings: Settings, read: FeedRead, tally: Tally): Pro
 }
 
 /** Runs `work` over `items`, at most `limit` at a time. */
-async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+async function eachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const lane = async (): Promise<void> => {
     while (next < items.length) {
@@ -439,9 +445,11 @@ export async function watchFeeds(options: WatchOptions): Promise<WatchSummary> {
     throw new DyadError("USAGE", `the interval must be a number of seconds, not "${intervalSeconds}"`);
   }
   const timeoutMs = (options.timeoutSeconds ?? 20) * 1000;
-  if (!(timeoutMs > 0)) throw new DyadError("USAGE", `the timeout must be above 0, not "${options.timeoutSeconds}"`);
+  if (!(timeoutMs > 0))
+    throw new DyadError("USAGE", `the timeout must be above 0, not "${options.timeoutSeconds}"`);
   const signal = options.signal;
   const state = await WatchState.open(options.statePath);
+  let coder: WatchCoder | undefined;
   const settings: Settings = {
     store: options.store,
     state,
@@ -451,7 +459,10 @@ export async function watchFeeds(options: WatchOptions): Promise<WatchSummary> {
     pageLimits: { timeoutMs, maxBytes: options.maxPageBytes ?? 8 * MB, ...(signal ? { signal } : {}) },
     signal,
     log: options.log ?? ((line) => process.stderr.write(`${line}\n`)),
-    code: options.code ?? ((article) => codeArticle(article)),
+    coder: async () => {
+      coder ??= options.code ?? (await import("../pipeline/index.js")).codeArticle;
+      return coder;
+    },
     now: options.now ?? (() => new Date()),
   };
   const rounds: WatchRound[] = [];

@@ -73,7 +73,10 @@ function takeLock(lockPath: string, statePath: string): void {
       return;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") {
-        throw new DyadError("STORE", `cannot create the watch lock "${lockPath}": ${(error as Error).message}`);
+        throw new DyadError(
+          "STORE",
+          `cannot create the watch lock "${lockPath}": ${(error as Error).message}`,
+        );
       }
     }
     let pid = Number.NaN;
@@ -132,7 +135,10 @@ export class WatchState {
         try {
           json = JSON.parse(text);
         } catch (error) {
-          throw new DyadError("STORE", `the watch state "${path}" is not valid JSON: ${(error as Error).message}`);
+          throw new DyadError(
+            "STORE",
+            `the watch state "${path}" is not valid JSON: ${(error as Error).message}`,
+          );
         }
         const parsed = stateSchema.safeParse(json);
         if (!parsed.success) {
@@ -175,7 +181,8 @@ export class WatchState {
 
   /** Writes the state atomically. Saves are queued, so the last call's snapshot is what ends up on disk. */
   save(): Promise<void> {
-    if (this.#closed) return Promise.reject(new DyadError("USAGE", `the watch state "${this.path}" is closed`));
+    if (this.#closed)
+      return Promise.reject(new DyadError("USAGE", `the watch state "${this.path}" is closed`));
     const next = this.#saving.then(() => this.#write());
     this.#saving = next.catch(() => undefined);
     return next;
@@ -195,9 +202,13 @@ export class WatchState {
       await rename(temporary, this.path);
     } catch (error) {
       await unlink(temporary).catch(() => undefined);
-      throw new DyadError("STORE", `cannot write the watch state "${this.path}": ${(error as Error).message}`, {
-        cause: error,
-      });
+      throw new DyadError(
+        "STORE",
+        `cannot write the watch state "${this.path}": ${(error as Error).message}`,
+        {
+          cause: error,
+        },
+      );
     }
   }
 

@@ -213,3 +213,19 @@ test("writing to a stream leaves the stream open; unknown formats are refused", 
     /dyad: unknown export format "xml"/,
   );
 });
+
+test("plover: events PLOVER has no type for (CAMEO public statements) are left out", async () => {
+  const statement: StoredEvent = {
+    ...SAMPLE_EVENTS[0]!,
+    id: "ev-statement",
+    cameo: { code: "010", root: "01", name: "Make statement", quad: 1, goldstein: 0 },
+    plover: { type: null, mode: null, context: null },
+  };
+  const { file, n } = await exportTo("plover", [statement, SAMPLE_EVENTS[2]!]);
+  assert.equal(n, 1);
+  const ids = readFileSync(file, "utf8")
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l).id);
+  assert.deepEqual(ids, ["ev-3"]);
+});

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { annotate } from "../../src/text/index.js";
+import { dayChrono } from "../../src/text/resolve-times.js";
 
 // Article date 2020-10-22 is a Thursday.
 const DATE = "2020-10-22";
@@ -71,4 +72,9 @@ test("times: a past weekday early in January falls in the previous year", () => 
     doc.times.map((t) => t.date),
     ["2020-12-28"],
   );
+});
+
+test("times: chrono runs with its day parsers only (the names still exist in the installed chrono)", () => {
+  // If chrono renames a parser, dayChrono falls back to the full (slower) set; this catches that.
+  assert.equal(dayChrono().parsers.length, 8);
 });

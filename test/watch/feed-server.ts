@@ -73,7 +73,9 @@ export class FeedServer {
 }
 
 /** An RSS 2.0 feed of the given items. */
-export function rss(items: readonly { title: string; link?: string; description: string; date?: string }[]): string {
+export function rss(
+  items: readonly { title: string; link?: string; description: string; date?: string }[],
+): string {
   const body = items
     .map(
       (i) =>

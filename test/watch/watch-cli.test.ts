@@ -30,7 +30,9 @@ interface Run {
 
 /** Starts `dyad …` without blocking this process (the loopback server must keep answering). */
 function dyad(...args: string[]): Run {
-  const child = spawn(process.execPath, ["--import", "tsx", cli, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", cli, ...args], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let stdout = "";
   let stderr = "";
   child.stdout?.on("data", (d: Buffer) => {
@@ -87,7 +89,9 @@ test("dyad watch --once stores the new items, logs to stderr only, and a rerun s
 test("SIGTERM during a page fetch stops at once without marking the item seen; the next run ingests it", async () => {
   server.routes.set("/c2/talks", { hang: true });
   server.routes.set("/c2/feed.rss", {
-    body: rss([{ title: STORIES.talks.title, link: server.url("/c2/talks"), description: STORIES.talks.summary }]),
+    body: rss([
+      { title: STORIES.talks.title, link: server.url("/c2/talks"), description: STORIES.talks.summary },
+    ]),
   });
   const feeds = join(dir, "c2.txt");
   writeFileSync(feeds, `${server.url("/c2/feed.rss")}\n`);
@@ -112,7 +116,9 @@ test("SIGTERM during a page fetch stops at once without marking the item seen; t
 });
 
 test("SIGINT between rounds stops the loop cleanly", async () => {
-  server.routes.set("/c3/feed.rss", { body: rss([{ title: STORIES.aid.title, description: STORIES.aid.summary }]) });
+  server.routes.set("/c3/feed.rss", {
+    body: rss([{ title: STORIES.aid.title, description: STORIES.aid.summary }]),
+  });
   const feeds = join(dir, "c3.txt");
   writeFileSync(feeds, `${server.url("/c3/feed.rss")}\n`);
   const db = join(dir, "c3.db");
@@ -141,6 +147,9 @@ test("usage errors and a round where every feed fails give non-zero exit codes",
   assert.match(none.stderr, /no feeds listed/);
   const failing = await dyad("watch", feeds, "--db", join(dir, "c4.db"), "--once").done;
   assert.equal(failing.code, 1);
-  assert.match(failing.stderr, /line 2: only http\(s\) URLs and local files can be watched: "ftp:\/\/example.org\/feed"/);
+  assert.match(
+    failing.stderr,
+    /line 2: only http\(s\) URLs and local files can be watched: "ftp:\/\/example.org\/feed"/,
+  );
   assert.match(failing.stderr, /feed http:\/\/127\.0\.0\.1:\d+\/c4\/missing\.rss: HTTP 404/);
 });

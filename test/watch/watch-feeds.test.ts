@@ -18,7 +18,8 @@ let run = 0;
 before(async () => {
   server = await FeedServer.start();
   for (const [name, story] of Object.entries(STORIES)) {
-    if (story.paragraphs.length > 0) server.routes.set(`/news/${name}`, { body: page(story.title, story.paragraphs) });
+    if (story.paragraphs.length > 0)
+      server.routes.set(`/news/${name}`, { body: page(story.title, story.paragraphs) });
   }
 });
 after(async () => {
@@ -30,7 +31,11 @@ type StoryName = keyof typeof STORIES;
 
 function item(name: StoryName, link = true) {
   const story = STORIES[name];
-  return { title: story.title, description: story.summary, ...(link ? { link: server.url(`/news/${name}`) } : {}) };
+  return {
+    title: story.title,
+    description: story.summary,
+    ...(link ? { link: server.url(`/news/${name}`) } : {}),
+  };
 }
 
 /** A fresh store, state and feeds file for one test. */
@@ -74,8 +79,16 @@ async function counts(db: string) {
 }
 
 test("new items are fetched, coded and stored once across rounds; unchanged feeds answer 304", async () => {
-  server.routes.set("/t1/world.rss", { body: rss([item("drills"), item("talks")]), etag: true, type: "application/rss+xml" });
-  server.routes.set("/t1/wire.atom", { body: atom([{ ...item("sanctions"), link: server.url("/news/sanctions"), summary: STORIES.sanctions.summary }]) });
+  server.routes.set("/t1/world.rss", {
+    body: rss([item("drills"), item("talks")]),
+    etag: true,
+    type: "application/rss+xml",
+  });
+  server.routes.set("/t1/wire.atom", {
+    body: atom([
+      { ...item("sanctions"), link: server.url("/news/sanctions"), summary: STORIES.sanctions.summary },
+    ]),
+  });
   const paths = setup([server.url("/t1/world.rss"), server.url("/t1/wire.atom")]);
   const controller = new AbortController();
   const notModifiedBefore = server.notModified;
@@ -85,7 +98,11 @@ test("new items are fetched, coded and stored once across rounds; unchanged feed
     signal: controller.signal,
     onRound: (round) => {
       // Between rounds a new story appears in the first feed; after the third round the watcher is stopped.
-      if (round.round === 1) server.routes.set("/t1/world.rss", { body: rss([item("aid"), item("drills"), item("talks")]), etag: true });
+      if (round.round === 1)
+        server.routes.set("/t1/world.rss", {
+          body: rss([item("aid"), item("drills"), item("talks")]),
+          etag: true,
+        });
       if (round.round === 3) controller.abort();
     },
   });
@@ -101,7 +118,8 @@ test("new items are fetched, coded and stored once across rounds; unchanged feed
     assert.ok(rounds[0] && rounds[0].events > 0, "the stories carry events");
     assert.equal(rounds[2]?.unchanged, 2);
     assert.ok(server.notModified > notModifiedBefore, "the unchanged feed was asked with If-None-Match");
-    for (const name of ["drills", "talks", "sanctions", "aid"]) assert.equal(server.hitsOf(`/news/${name}`), 1, name);
+    for (const name of ["drills", "talks", "sanctions", "aid"])
+      assert.equal(server.hitsOf(`/news/${name}`), 1, name);
     const c = await store.counts();
     assert.equal(c.articles, 4);
     const { events } = await store.events({ limit: 500 });
@@ -119,7 +137,8 @@ test("new items are fetched, coded and stored once across rounds; unchanged feed
   const again = await watch(paths);
   await again.store.close();
   assert.equal(again.rounds[0]?.articles, 0);
-  for (const name of ["drills", "talks", "sanctions", "aid"]) assert.equal(server.hitsOf(`/news/${name}`), 1, name);
+  for (const name of ["drills", "talks", "sanctions", "aid"])
+    assert.equal(server.hitsOf(`/news/${name}`), 1, name);
 
   // Even with the state file lost, the store's ids keep the articles from being stored twice.
   rmSync(paths.statePath);
@@ -142,8 +161,14 @@ async function closedPort(): Promise<number> {
 test("feeds that fail are logged with the reason and retried with back-off; the others still ingest", async () => {
   server.routes.set("/t2/good.rss", { body: rss([item("aid")]) });
   server.routes.set("/t2/down.rss", { status: 500, body: "oops" });
-  server.routes.set("/t2/cut.rss", { body: '<?xml version="1.0"?><rss version="2.0"><channel><item><title>Cut off', type: "text/xml" });
-  server.routes.set("/t2/junk.rss", { body: "<rss version=\"2.0\"><channel><title>x</title></chan", type: "text/xml" });
+  server.routes.set("/t2/cut.rss", {
+    body: '<?xml version="1.0"?><rss version="2.0"><channel><item><title>Cut off',
+    type: "text/xml",
+  });
+  server.routes.set("/t2/junk.rss", {
+    body: '<rss version="2.0"><channel><title>x</title></chan',
+    type: "text/xml",
+  });
   server.routes.set("/t2/page.rss", { body: page("Not a feed", ["This is a web page, not a feed."]) });
   server.routes.set("/t2/slow.rss", { hang: true });
   const unreachable = `http://127.0.0.1:${await closedPort()}/feed.rss`;
@@ -190,7 +215,10 @@ test("feeds that fail are logged with the reason and retried with back-off; the 
   const third = await watch(paths, { intervalSeconds: 60, now });
   await third.store.close();
   assert.equal(server.hitsOf("/t2/down.rss"), hits + 1);
-  assert.ok(third.log.some((l) => l.includes("/t2/down.rss") && l.endsWith("(failure 2; retrying in 2 min)")), third.log.join("\n"));
+  assert.ok(
+    third.log.some((l) => l.includes("/t2/down.rss") && l.endsWith("(failure 2; retrying in 2 min)")),
+    third.log.join("\n"),
+  );
 
   // Once the feed is back it is read, and its failure count is forgotten.
   server.routes.set("/t2/down.rss", { body: rss([item("talks")]) });
@@ -216,7 +244,9 @@ test("an item whose page fails falls back to the feed's own text", async () => {
   try {
     assert.equal(rounds[0]?.articles, 3);
     assert.equal(rounds[0]?.fromFeed, 3);
-    assert.ok(log.some((l) => l.includes(`page ${server.url("/news/gone")}: HTTP 404; using the feed's text`)));
+    assert.ok(
+      log.some((l) => l.includes(`page ${server.url("/news/gone")}: HTTP 404; using the feed's text`)),
+    );
     assert.ok(log.some((l) => l.includes("not an HTML page (application/pdf)")));
     const { events } = await store.events({ limit: 100 });
     const trade = events.find((e) => e.evidence.sentence.startsWith("India and Nepal signed"));
@@ -231,7 +261,10 @@ test("an item whose page fails falls back to the feed's own text", async () => {
 
 test("a broken item beside good ones is reported and stored as a reject once", async () => {
   const good = rss([item("drills")]);
-  const broken = good.replace("<item>", '<item><title>Broken <b>markup</title><link>http://x</link></item>\n<item>');
+  const broken = good.replace(
+    "<item>",
+    "<item><title>Broken <b>markup</title><link>http://x</link></item>\n<item>",
+  );
   server.routes.set("/t4/partly.rss", { body: broken });
   const paths = setup([server.url("/t4/partly.rss")]);
   const first = await watch(paths);
@@ -240,7 +273,12 @@ test("a broken item beside good ones is reported and stored as a reject once", a
   assert.equal(first.rounds[0]?.rejected, 1);
   assert.equal(first.log.filter((l) => l.includes("broken feed <item>")).length, 1);
   // The feed changes (a new story) but still carries the broken item: not reported again.
-  server.routes.set("/t4/partly.rss", { body: broken.replace("<item>", `<item><title>New</title><link>${server.url("/news/aid")}</link><description>Aid.</description></item>\n<item>`) });
+  server.routes.set("/t4/partly.rss", {
+    body: broken.replace(
+      "<item>",
+      `<item><title>New</title><link>${server.url("/news/aid")}</link><description>Aid.</description></item>\n<item>`,
+    ),
+  });
   const second = await watch(paths);
   await second.store.close();
   assert.equal(second.rounds[0]?.articles, 1);
@@ -297,12 +335,18 @@ test("after a crash between the store write and the state update, pending items 
 test("two watchers cannot share one state file; a corrupt state file is an error, not a fresh start", async () => {
   const path = join(dir, "locked.watch.json");
   const held = await WatchState.open(path);
-  await assert.rejects(WatchState.open(path), (e: unknown) => e instanceof DyadError && /another dyad watch/.test(e.message));
+  await assert.rejects(
+    WatchState.open(path),
+    (e: unknown) => e instanceof DyadError && /another dyad watch/.test(e.message),
+  );
   await held.close();
   const reopened = await WatchState.open(path);
   await reopened.close();
   writeFileSync(path, "{ not json");
-  await assert.rejects(WatchState.open(path), (e: unknown) => e instanceof DyadError && /not valid JSON/.test(e.message));
+  await assert.rejects(
+    WatchState.open(path),
+    (e: unknown) => e instanceof DyadError && /not valid JSON/.test(e.message),
+  );
   writeFileSync(path, JSON.stringify({ version: 1, feeds: { x: { etag: 3 } } }));
   await assert.rejects(WatchState.open(path), /not a dyad watch state/);
 });

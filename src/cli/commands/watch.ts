@@ -14,7 +14,8 @@ interface WatchFlags {
 
 function positiveInteger(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`expected a positive whole number, got '${value}'`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new InvalidArgumentError(`expected a positive whole number, got '${value}'`);
   return n;
 }
 
@@ -38,13 +39,24 @@ function defaultStatePath(db: string): string {
 export function register(program: Command): void {
   program
     .command("watch")
-    .description("poll RSS/Atom feeds and store every new item, coded: runs until stopped, or one round with --once")
+    .description(
+      "poll RSS/Atom feeds and store every new item, coded: runs until stopped, or one round with --once",
+    )
     .argument("<feeds-file>", "feed URLs (http/https) or local feed files, one per line; # starts a comment")
     .requiredOption("--db <file>", "the store: a SQLite file, created if missing")
     .option("--state <file>", "what the watcher remembers (items seen, back-off) (default: <db>.watch.json)")
-    .option("--interval <seconds>", "pause between rounds; also the back-off unit for failing feeds", seconds, 300)
+    .option(
+      "--interval <seconds>",
+      "pause between rounds; also the back-off unit for failing feeds",
+      seconds,
+      300,
+    )
     .option("--once", "run one round and exit (for cron and tests)")
-    .option("--max-items <n>", "at most this many new items per round (the rest wait for later rounds)", positiveInteger)
+    .option(
+      "--max-items <n>",
+      "at most this many new items per round (the rest wait for later rounds)",
+      positiveInteger,
+    )
     .option("--timeout <seconds>", "give up on a feed or page request after this long", seconds, 20)
     .addHelpText(
       "after",
@@ -90,7 +102,8 @@ async function runWatch(feedsFile: string, flags: WatchFlags): Promise<number> {
     if (summary.stopped) process.stderr.write("dyad: watch: stopped\n");
     const last = summary.rounds.at(-1);
     // One round where every feed tried failed (the network is down, say): a failure for cron to notice.
-    if (flags.once && last && last.failed > 0 && last.changed + last.unchanged + last.backingOff === 0) return 1;
+    if (flags.once && last && last.failed > 0 && last.changed + last.unchanged + last.backingOff === 0)
+      return 1;
     return 0;
   } catch (error) {
     if (error instanceof DyadError) {

@@ -85,7 +85,7 @@ function capsOf(word: string): 0 | 1 | 2 {
 // An abbreviation with dots (U.S., U.N., D.C.), a single initial (V.), a word (letters/digits with inner
 // apostrophes: d'Ivoire, won't), a possessive 's, hyphens/slashes, or any other single non-space character.
 const WORD =
-  /(\p{Lu}(?:\.\p{Lu})+\.?)|(\p{L}\.)(?!\p{L})|([\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*)|(['’]s\b)|([-‐‑‒–/])|(\S)/guy;
+  /(\p{Lu}(?:\.\p{Lu})+\.?)|(\p{L}\.)(?!\p{L})|([\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*)|(['’]s\b)|([-‐‑‒–/])|(\S)/guy;
 
 /**
  * Splits `text[start, end)` into the words the actor trie is keyed on. Full stops are dropped (they only split
