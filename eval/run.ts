@@ -165,6 +165,8 @@ function petrAfp() {
  * Record-level root-set F1: for one sentence, F1 between the set of roots dyad codes (asserted and reported
  * claims — what a rater would code) and the set a rater chose; 1 when both are empty. Averaged over sentences,
  * per rater, then over raters. The same scoring gives the raters' agreement with one another and an empty output.
+ * Precision estimate: share of dyad's (asserted / reported) events whose root at least one rater (and at least two
+ * raters) chose for the sentence — an event whose root no rater chose is counted as invented.
  */
 function conflibert() {
   type Ann = { round: number; rater: number; relevant: boolean | null; actions: { cameo_root: string | null }[] };
@@ -181,6 +183,8 @@ function conflibert() {
   const perRoot = tally();
   let produced = 0;
   let consensusHit = 0;
+  let eventsAnyRater = 0;
+  let eventsTwoRaters = 0;
   for (const r of rows) {
     const finals = r.annotations.filter((a) => a.round === r.final_round);
     const raterRoots = new Map<number, Set<string>>();
@@ -210,8 +214,14 @@ function conflibert() {
         bump(perRoot, root, "expected");
         if (mine.has(root)) bump(perRoot, root, "found");
       }
-      for (const root of mine) if (set.has(root)) bump(perRoot, root, "correct");
     }
+    // Precision estimate: a root dyad codes is right when at least one rater chose it for the sentence (per-root
+    // "correct" counts it once per sentence, like "produced"); events of roots no rater chose are inventions.
+    for (const e of events) {
+      if (raters.some(([, set]) => set.has(e.cameo.root))) eventsAnyRater++;
+      if (raters.filter(([, set]) => set.has(e.cameo.root)).length >= 2) eventsTwoRaters++;
+    }
+    for (const root of mine) if (raters.some(([, set]) => set.has(root))) bump(perRoot, root, "correct");
     for (let i = 0; i < raters.length; i++)
       for (let j = i + 1; j < raters.length; j++) {
         pair.sum += f1(raters[i]![1], raters[j]![1]);
@@ -229,6 +239,8 @@ function conflibert() {
     interRaterF1: ratio(pair.sum, pair.n),
     perRater: raterScores,
     eventsProduced: produced,
+    precisionAnyRater: ratio(eventsAnyRater, produced),
+    precisionTwoRaters: ratio(eventsTwoRaters, produced),
     perRoot,
   };
 }

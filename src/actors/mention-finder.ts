@@ -548,7 +548,29 @@ export class MentionFinder {
           j++;
         } else if (OWNER_WORDS.has(after.key)) j++;
       }
-      out.push({ ...pm, i: a.i, j, backer });
+      let cur: Premod = { ...pm, i: a.i, j, backer };
+      // "ethnic Albanians": a nation's people named as a community, not the state
+      if (a.i > 0 && words[a.i - 1]!.key === "ethnic" && (pm.form === "adjective" || pm.form === "people"))
+        cur = { ...cur, reading: this.asCommunity(cur.reading, `ethnic ${words[a.i]!.text}`), entity: null };
+      // "Iraqi Kurds", "Bosnian Serbs", "Kosovo Albanians": the place names the country, the next word a community
+      for (;;) {
+        const nx = atoms[cur.j];
+        if (!nx || words[cur.j]!.joined || !realCountry(cur.reading.country) || cur.backer) break;
+        const community = this.communityAfter(nx, cur);
+        if (!community) break;
+        cur = {
+          ...cur,
+          j: nx.j,
+          reading: {
+            ...cur.reading,
+            name: `${cur.reading.name} ${community}`,
+            plural: true,
+            why: `${cur.reading.why}; '${span(words, nx.i, nx.j)}' names a community living there`,
+          },
+        };
+      }
+      j = cur.j;
+      out.push(cur);
       if (words[j]?.key === "'s") break;
       const nx = words[j];
       if (nx?.joined && atoms[j] && this.premodOf(atoms[j]!, words)) {
@@ -574,9 +596,66 @@ export class MentionFinder {
   ): { reading: ActorReading; entity: ActorEntity | null; form: PhraseForm | null } | null {
     if (a.local) return { reading: a.local, entity: null, form: null };
     const t = this.pickEntity(a.targets);
-    if (!t) return null;
+    if (!t) {
+      const x = a.targets.find((y) => y.type === "ethnic");
+      return x?.type === "ethnic" ? { reading: this.ethnicReading(x.group), entity: null, form: null } : null;
+    }
     const e = this.k.entities[t.entity]!;
     return { reading: this.entityReading(e, t, null), entity: e, form: t.form };
+  }
+
+  /**
+   * An ethnic or religious community ("Kurds", "Moslem"): its homeland where it has one state, else no country
+   * (the phrase or the article supplies it).
+   */
+  private ethnicReading(group: number): ActorReading {
+    const g = this.k.ethnicGroups[group]!;
+    return {
+      code: g.homeland ?? "---",
+      country: g.homeland,
+      sector: null,
+      name: g.name,
+      kind: g.homeland ? "country" : "agent",
+      entity: g.id,
+      why: g.homeland
+        ? `community: ${g.name} (homeland ${g.homeland})`
+        : `community: ${g.name} (no state of its own: country from the phrase or the article)`,
+      gender: null,
+      personLike: false,
+      plural: true,
+      role: null,
+    };
+  }
+
+  /** A nation's people read as a community ("ethnic Serbs"): no country of its own. */
+  private asCommunity(r: ActorReading, text: string): ActorReading {
+    return {
+      ...r,
+      code: "---",
+      country: null,
+      sector: null,
+      kind: "agent",
+      entity: `ethnic:${r.entity}`,
+      why: `community: ${text} (an ethnic group, not the state: country from the phrase or the article)`,
+    };
+  }
+
+  /**
+   * After a place ("Iraqi", "Bosnian", "Kosovo"), the community named next ("Kurds", "Serb", "Albanians"), or
+   * null when the next atom is no community (another actor, an agent noun).
+   */
+  private communityAfter(nx: Atom, cur: Premod): string | null {
+    if (nx.local) return null;
+    const t = this.pickEntity(nx.targets);
+    if (!t) {
+      const x = nx.targets.find((y) => y.type === "ethnic");
+      return x?.type === "ethnic" ? this.k.ethnicGroups[x.group]!.name : null;
+    }
+    const e = this.k.entities[t.entity]!;
+    if (e.kind !== "country" || (t.form !== "people" && t.form !== "adjective")) return null;
+    if (cur.form !== "adjective" && cur.form !== "name") return null;
+    if (`country:${cur.reading.country}` === e.id) return null;
+    return e.name;
   }
 
   /** Among the entity targets of a phrase, the one to read: for people, whoever held office on the date. */

@@ -125,19 +125,20 @@ export class EventCoder {
         const quote = doc.quotes.find((q) => q.start <= tokens[tr.first]!.start && q.end >= tokens[tr.last]!.end) ?? null;
         const date = this.eventDate(doc, sentence.index, tokens[tr.head]!.start);
         if (date && input.date && daysBetween(date, input.date) > HISTORY_DAYS) continue; // a history recap, not news
+        if (!date && input.date && isHistory(tokens, segments[seg]!, tr.last, input.date)) continue; // "invaded Kuwait in 1990"
         const speakerHere = quote ? (this.quoteSpeaker(ctx, quote) ?? speaker) : speaker;
         for (const [src0, tgt] of pairs(roles, tr.pattern)) {
           const src = upgradeToSpeaker(src0, speakerHere);
+          const code = violenceCode(tr.pattern.code, src, tgt);
           if (tgt && sameActor(src, tgt)) continue;
           if (tr.pattern.flags.political && (!isPolitical(src) || (tgt && !isPolitical(tgt)))) continue;
           if (!tgt && !tr.pattern.flags.notarget && roles.requireTarget) continue;
-          const key = `${sentence.index}|${tr.pattern.code}|${src.code}|${tgt?.code ?? ""}`;
+          const key = `${sentence.index}|${code}|${src.code}|${tgt?.code ?? ""}`;
           if (seen.has(key)) continue;
           seen.add(key);
-          if (INTENT_ROOTS.has(tr.pattern.code.slice(0, 2)))
-            seen.add(`${sentence.index}|${tr.pattern.code.slice(0, 2)}|${src.code}|${tgt?.code ?? ""}`);
+          if (INTENT_ROOTS.has(code.slice(0, 2))) seen.add(`${sentence.index}|${code.slice(0, 2)}|${src.code}|${tgt?.code ?? ""}`);
           out.push({
-            code: tr.pattern.code,
+            code,
             source: src,
             target: tgt,
             sentence: sentence.index,
@@ -149,7 +150,7 @@ export class EventCoder {
             pattern: tr.pattern.id,
             confidence: confidence(tr, roles, src, tgt),
           });
-          const derived = this.options.intents ? intentOf(tr.pattern.code, modality, src, speakerHere) : null;
+          const derived = this.options.intents ? intentOf(code, modality, src, speakerHere) : null;
           if (derived && this.ontology.cameo(derived)) {
             const dkey = `${sentence.index}|${derived.slice(0, 2)}|${src.code}|${tgt?.code ?? ""}`;
             if (seen.has(dkey)) continue;
@@ -233,7 +234,7 @@ export class EventCoder {
     for (let t = ss; t < se; t++) {
       const lemma = lemmas[t]!;
       const p = pos[t]!;
-      const verbs = p === "VERB" || p === "AUX" || (p === "ADJ" && tokens[t]!.lower.endsWith("ed")) ? this.patterns.byHead.get(lemma) : undefined;
+      const verbs = p === "VERB" || p === "AUX" || isParticiple(tokens, t) ? this.patterns.byHead.get(lemma) : undefined;
       const nouns = this.patterns.nounFirst.get(lemma);
       for (const list of [verbs, nouns]) {
         if (!list) continue;
@@ -298,12 +299,9 @@ export class EventCoder {
     for (let t = ss; t < se; t++) {
       const tk = ctx.tokens[t]!;
       if (tk.pos !== "VERB" || !this.lexicon.report.has(tk.lemma)) continue;
-      const seg = segmentIndexOf(segments, t);
-      const subj = subjectOf(ctx, segments, seg, t);
-      if (subj?.[0]) return subj[0];
-      // inverted: "…, said Foreign Minister Wang Yi"
-      const after = t + 1 < se && ctx.owner[t + 1] !== -1 ? ctx.mentions[ctx.owner[t + 1]!]! : null;
-      if (after) return after;
+      // the actor right before the verb of saying, or right after it when inverted ("…, said Wang Yi")
+      const st = statementAt(ctx, segments, t, this.lexicon);
+      if (st?.source[0]) return st.source[0];
     }
     const quote = ctx.doc.quotes.find((q) => q.sentence === sentence && q.speaker);
     return quote ? this.quoteSpeaker(ctx, quote) : null;
@@ -390,6 +388,24 @@ export interface CoderOptions {
 
 const INTENT_ROOTS = new Set(["03", "12", "13"]);
 
+/** Generic killing / shooting / attacking codes of root 19 that root 18 takes over outside combat. */
+const GENERIC_FORCE = new Set(["190", "193"]);
+/** Sectors of non-state perpetrators: militants, criminals, civilians, unnamed gunmen. */
+const NON_STATE = new Set(["REB", "CRM", "CVL", "OPP", "UAF", "INS"]);
+
+/**
+ * CAMEO keeps "fight" (19) for combat by armed forces and "assault" (18) for violence outside it: a generic kill /
+ * shoot / attack (190, 193) by a non-state perpetrator (militants, gunmen, criminals) on anyone but an armed force
+ * is 180 — "militants stormed a hotel, killing 20" — while soldiers, states and attacks on troops stay 19.
+ */
+export function violenceCode(code: string, src: Mention, tgt: Mention | null): string {
+  if (!GENERIC_FORCE.has(code)) return code;
+  const perpetrator = src.sector ?? "";
+  if (!NON_STATE.has(perpetrator.slice(0, 3))) return code;
+  if (tgt && (tgt.sector === "MIL" || tgt.sector === "COP" || tgt.sector === "SPY")) return code;
+  return "180";
+}
+
 /** Future cooperative act (roots 04–08) → the matching "express intent" code of root 03. */
 const INTENT_OF: Readonly<Record<string, string>> = {
   "04": "036", "05": "032", "06": "031", "061": "0311", "062": "0312", "063": "0313", "064": "0314",
@@ -416,14 +432,15 @@ function lookup(table: Readonly<Record<string, string>>, code: string): string |
 /**
  * CAMEO codes announcements of future acts as speech acts: "X will visit / send aid / release" is an intent (03),
  * "X will impose sanctions / strike" a threat (13; also when conditional: "… if Y does not comply"), "X will not
- * meet / release" a refusal (12). Returned only when the act's own actor announces it (no speaker, or a speaker of
- * the same country): "Russia will attack, a US official said" is a prediction, not a Russian threat.
+ * meet / release" a refusal (12). A threat is returned only when the act's own actor announces it (no speaker, or a
+ * speaker of the same country): "Russia will attack, a US official said" is a prediction, not a Russian threat. A
+ * planned visit or aid announced by the other side ("X will visit, Y's embassy said") is still X's stated intent.
  */
 export function intentOf(code: string, modality: Modality, src: Mention, speaker: Mention | null): string | null {
-  if (speaker && speaker.country !== src.country) return null;
   const root = code.slice(0, 2);
   const cooperative = root >= "04" && root <= "08";
   const coercive = root === "14" || (root >= "16" && root <= "20");
+  if (coercive && speaker && speaker.country !== src.country) return null;
   const words = modality.cues.map((c) => c.toLowerCase());
   const will = words.some((w) => WILL_WORDS.has(w.split(" ")[0]!.replace(/n't$/, "")) || w.startsWith("plan") || w.startsWith("intend"));
   const not = words.some((w) => NOT_WORDS.has(w) || w.endsWith("n't"));
@@ -1010,6 +1027,41 @@ function confidence(tr: Trigger, roles: Roles, src: Mention, tgt: Mention | null
   if (tgt && (tgt.kind === "pronoun" || tgt.kind === "description")) c -= 0.05;
   if (!tgt) c -= 0.1;
   return Math.round(Math.min(0.99, Math.max(0.05, c)) * 100) / 100;
+}
+
+/**
+ * A participle wink tags NOUN or ADJ ("were **detained**", "**wounded** by"): a form in -ed/-en, or any form right
+ * after a form of "be"/"have"/"get".
+ */
+function isParticiple(tokens: readonly Token[], t: number): boolean {
+  const tk = tokens[t]!;
+  if (tk.pos !== "ADJ" && tk.pos !== "NOUN") return false;
+  if (tk.lower.endsWith("ed")) return true;
+  const prev = tokens[t - 1];
+  return !!prev && prev.pos === "AUX" && (prev.lemma === "be" || prev.lemma === "have" || prev.lemma === "get") && tk.lower.endsWith("en");
+}
+
+const MONTHS = new Set([
+  "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+  "december",
+]);
+
+/**
+ * A clause dated to a year long before the article ("in 1982", "in August 1990", "during 2003") recalls history:
+ * its events are background, not news. Used when no time expression dates the trigger.
+ */
+function isHistory(tokens: readonly Token[], segment: Segment, last: number, articleDate: string): boolean {
+  const articleYear = Number(articleDate.slice(0, 4));
+  // the year phrase closes the trigger's own words ("fought a war … in 1982"), not a later one
+  for (let i = segment.start + 1; i < Math.min(segment.end, last + 13); i++) {
+    if (i > last && tokens[i]!.pos === "VERB") break;
+    const w = tokens[i]!.text;
+    if (w.length !== 4 || (w[0] !== "1" && w[0] !== "2") || !/^(19|20)\d\d$/.test(w)) continue;
+    const prev = tokens[i - 1]!.lower;
+    if (prev !== "in" && prev !== "during" && !MONTHS.has(prev)) continue;
+    if (Number(w) < articleYear - 1) return true;
+  }
+  return false;
 }
 
 function daysBetween(a: string, b: string): number {

@@ -35,7 +35,13 @@ export async function readItemPage(link: string, item: Article, limits: FetchLim
   }
   const text = decodeText(response.body, { markup: true });
   if (!text.ok) return { ok: false, reason: text.reason };
-  const read = readHtmlArticle(text.text, link);
+  let read: ReturnType<typeof readHtmlArticle>;
+  try {
+    read = readHtmlArticle(text.text, link);
+  } catch (error) {
+    // The reader is meant never to throw; should it, the page is treated as unreadable.
+    return { ok: false, reason: `could not read the page: ${(error as Error).message}` };
+  }
   if (read.kind === "rejected") return { ok: false, reason: read.rejected.reason };
   const page = read.article;
   return {

@@ -297,7 +297,15 @@ async function fetchFeed(settings: Settings, feed: FeedRef, tally: Tally): Promi
   }
   const articles: Article[] = [];
   const broken: Rejected[] = [];
-  for (const item of readFeed(text, feed.ref, kind)) {
+  let items: ReturnType<typeof readFeed>;
+  try {
+    items = readFeed(text, feed.ref, kind);
+  } catch (error) {
+    // The reader is meant never to throw; should it, the feed counts as failed and is retried with back-off.
+    recordFailure(settings, feed, st, `could not read the feed: ${(error as Error).message}`, tally);
+    return null;
+  }
+  for (const item of items) {
     if (item.kind === "article") articles.push(item.article);
     else broken.push(item.rejected);
   }
@@ -505,7 +513,14 @@ export async function watchFeeds(options: WatchOptions): Promise<WatchSummary> {
       await state.save();
       for (const read of reads) {
         if (stopped(settings)) break;
-        await ingestFeed(settings, read, tally);
+        try {
+          await ingestFeed(settings, read, tally);
+        } catch (error) {
+          // The store or the state file failed: this feed is tried again next round, the others go on.
+          tally.failed++;
+          const message = error instanceof Error ? error.message : String(error);
+          settings.log(`dyad: watch: feed ${read.feed.ref}: ${message.replace(/^dyad: /, "")}`);
+        }
       }
       const { budget: _budget, ...counts } = tally;
       const result: WatchRound = { round, feeds: list.feeds.length, ...counts };

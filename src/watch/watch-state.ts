@@ -35,10 +35,13 @@ const stateSchema = z.object({
 export type FeedState = z.infer<typeof feedSchema>;
 export type SeenItem = z.infer<typeof itemSchema>;
 
-/** Items not in the feed for this long are forgotten (a feed that re-lists one would get it coded again). */
-const FORGET_AFTER_MS = 90 * 24 * 3600 * 1000;
+/**
+ * Items not in the feed for this long are forgotten. Should a feed list one again, its page is fetched again, and
+ * the store recognises the article by its content id, so forgetting costs a request, not a duplicate.
+ */
+const FORGET_AFTER_MS = 14 * 24 * 3600 * 1000;
 /** At most this many remembered items per feed (the most recently seen are kept). */
-const MAX_ITEMS_PER_FEED = 20_000;
+const MAX_ITEMS_PER_FEED = 5_000;
 
 function emptyFeed(): FeedState {
   return {
@@ -229,8 +232,9 @@ export class WatchState {
 }
 
 /**
- * Forgets items that have not been in the feed for 90 days, and keeps at most 20,000 per feed (most recent first),
- * so the state of a busy feed does not grow without end.
+ * Forgets items that have not been in the feed for 14 days, and keeps at most 5,000 per feed (most recently seen
+ * first), so the state of a busy feed does not grow without end. Call it only after marking the items the feed lists
+ * now as seen.
  */
 export function forgetOldItems(feed: FeedState, now: Date): void {
   const cutoff = now.getTime() - FORGET_AFTER_MS;

@@ -6,20 +6,27 @@ import { test } from "node:test";
 // its module is fixed; then drop the `todo` so it guards against the bug coming back.
 
 const HTML_ARTICLE = new URL("../../src/ingest/html-article.ts", import.meta.url).href;
+const HTML_TO_TEXT = new URL("../../src/ingest/html-to-text.ts", import.meta.url).href;
 
 /**
- * Runs `readHtmlArticle` on `html` in a child process and resolves with the item's kind, or with "hung" when the call
- * has not returned `limitMs` after the child is ready (the child is then killed). Start-up time is not counted.
+ * Runs `readHtmlArticle` (or `htmlToText`) on `html` in a child process and resolves with what it returned, or with
+ * "hung" when the call has not returned `limitMs` after the child is ready (the child is then killed). Start-up time
+ * is not counted.
  */
-function readInChild(html: string, limitMs: number): Promise<string> {
+function readInChild(html: string, limitMs: number, reader: "readHtmlArticle" | "htmlToText" = "readHtmlArticle"): Promise<string> {
   const code = `
     const { readHtmlArticle } = await import(${JSON.stringify(HTML_ARTICLE)});
+    const { htmlToText } = await import(${JSON.stringify(HTML_TO_TEXT)});
     const chunks = [];
     for await (const c of process.stdin) chunks.push(c);
     const html = Buffer.concat(chunks).toString("utf8");
     process.stdout.write("ready\\n");
-    const item = readHtmlArticle(html, "deep.html");
-    process.stdout.write("done " + item.kind + (item.kind === "rejected" ? ": " + item.rejected.reason : "") + "\\n");
+    if (${JSON.stringify(reader)} === "htmlToText") {
+      process.stdout.write("done text of " + htmlToText(html).length + " characters\\n");
+    } else {
+      const item = readHtmlArticle(html, "deep.html");
+      process.stdout.write("done " + item.kind + (item.kind === "rejected" ? ": " + item.rejected.reason : "") + "\\n");
+    }
   `;
   const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", code], {
     stdio: ["pipe", "pipe", "inherit"],
@@ -65,8 +72,40 @@ test(
   async () => {
     const depth = 1000;
     const html = `<html><body>${"<div>".repeat(depth)}<p>${STORY}</p>${"</div>".repeat(depth)}</body></html>`;
-    const result = await readInChild(html, 10_000);
-    assert.notEqual(result, "hung", "readHtmlArticle did not return within 10 s of being called");
+    const result = await readInChild(html, 5_000);
+    assert.notEqual(result, "hung", "readHtmlArticle did not return within 5 s of being called");
     assert.match(result, /^(article|rejected)/);
+  },
+);
+
+test(
+  "htmlToText answers within seconds on 200,000 unclosed <div>s (1 MB)",
+  {
+    todo:
+      "linkedom's parseHTML (used by src/ingest/html-to-text.ts and html-article.ts) takes time quadratic in nesting " +
+      "depth (measured: 10,000 levels 0.1 s, 50,000 levels 2.8 s, 246,000 levels 81 s), so a 1 MB page or feed " +
+      "description of unclosed tags blocks a reader for minutes; fuzzing found it as a 1.2 MB .html file of `<div>`s",
+  },
+  async () => {
+    const result = await readInChild("<div>".repeat(200_000), 5_000, "htmlToText");
+    assert.notEqual(result, "hung", "htmlToText did not return within 5 s of being called");
+  },
+);
+
+test(
+  "readHtmlArticle rejects, never throws, when `<html` appears only inside a comment",
+  {
+    todo:
+      "src/ingest/html-article.ts:138 (completeDocument sees `<html` in the comment and adds no wrapper; linkedom builds a " +
+      "document without a root element and `document.title` throws TypeError: Cannot destructure property " +
+      "'firstElementChild' of 'documentElement' as it is null). readArticleFile turns it into the misleading reject " +
+      '"could not read: Cannot destructure …"',
+  },
+  async () => {
+    const { readHtmlArticle } = await import(HTML_ARTICLE);
+    for (const html of ["<!--<html>", '<!--<html class="story-body">', `<!-- <html> --><p>${STORY}</p>`]) {
+      const item = readHtmlArticle(html, "comment.html");
+      assert.ok(item.kind === "article" || item.kind === "rejected", html);
+    }
   },
 );

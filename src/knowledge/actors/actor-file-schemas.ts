@@ -108,6 +108,17 @@ export const referenceRow = z.object({
   note,
 });
 
+/** An ethnic or religious community: its spellings, and the one state it stands for, if any (`-` for none). */
+export const ethnicRow = z.object({
+  name: phrase,
+  forms: aliasList.refine((a) => a.length > 0, "no forms"),
+  homeland: z
+    .string()
+    .regex(/^(?:-|[A-Z]{3})$/, "homeland must be an ISO alpha-3 code or -")
+    .transform((s) => (s === "-" ? null : s)),
+  note,
+});
+
 /** A phrase that looks like an actor but is not one ("Washington Post"): it blocks the shorter match inside it. */
 export const notActorRow = z.object({ phrase, note });
 
@@ -118,6 +129,7 @@ export type CountryRow = z.infer<typeof countryRow>;
 export type MetonymRow = z.infer<typeof metonymRow>;
 export type ReferenceRow = z.infer<typeof referenceRow>;
 export type NotActorRow = z.infer<typeof notActorRow>;
+export type EthnicRow = z.infer<typeof ethnicRow>;
 
 /** Header line → file kind. The header must list exactly these columns in this order. */
 export const ACTOR_FILE_KINDS = {
@@ -128,6 +140,7 @@ export const ACTOR_FILE_KINDS = {
   metonyms: { columns: ["phrase", "code", "note"], schema: metonymRow },
   references: { columns: ["phrase", "refers", "count", "note"], schema: referenceRow },
   "not-actors": { columns: ["phrase", "note"], schema: notActorRow },
+  ethnic: { columns: ["name", "forms", "homeland", "note"], schema: ethnicRow },
 } as const;
 
 export type ActorFileKind = keyof typeof ACTOR_FILE_KINDS;
@@ -141,6 +154,7 @@ export interface ActorRows {
   metonyms: Array<MetonymRow & { at: string }>;
   references: Array<ReferenceRow & { at: string }>;
   "not-actors": Array<NotActorRow & { at: string }>;
+  ethnic: Array<EthnicRow & { at: string }>;
 }
 
 export function emptyActorRows(): ActorRows {
@@ -152,5 +166,6 @@ export function emptyActorRows(): ActorRows {
     metonyms: [],
     references: [],
     "not-actors": [],
+    ethnic: [],
   };
 }

@@ -59,7 +59,18 @@ export type PhraseTarget =
       readonly count: 1 | 2;
       readonly phrase: string;
     }
-  | { readonly type: "block"; readonly phrase: string };
+  | { readonly type: "block"; readonly phrase: string }
+  | { readonly type: "ethnic"; readonly group: number; readonly plural: boolean };
+
+/** An ethnic or religious community ("Kurds"): it is no state, and names one only where it has a single homeland. */
+export interface EthnicGroup {
+  readonly index: number;
+  /** `ethnic:kurds`. */
+  readonly id: string;
+  readonly name: string;
+  readonly homeland: string | null;
+  readonly at: string;
+}
 
 /** The code an entity carries on a date, and why. */
 export interface CodeChoice {
@@ -103,6 +114,8 @@ export class ActorKnowledge {
     readonly leaderRoles: ReadonlyMap<string, string>,
     /** Files the knowledge was read from, with the number of rows each kind contributed. */
     readonly counts: Readonly<Record<string, number>>,
+    /** Ethnic and religious communities, indexed by the `group` of an `ethnic` phrase target. */
+    readonly ethnicGroups: readonly EthnicGroup[] = [],
   ) {
     for (const e of entities) {
       this.byId.set(e.id, e);

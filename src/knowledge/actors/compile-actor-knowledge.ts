@@ -7,6 +7,7 @@ import {
   type ActorTerm,
   type AgentEntry,
   type AgentFlag,
+  type EthnicGroup,
   type PhraseForm,
   type PhraseTarget,
 } from "./actor-knowledge.js";
@@ -268,6 +269,21 @@ export function compileActorKnowledge(
       `r${r.phrase}`,
     );
   for (const r of rows["not-actors"]) addPhrase(r.phrase, { type: "block", phrase: r.phrase }, r.at, "block");
+  const ethnicGroups: EthnicGroup[] = [];
+  for (const r of rows.ethnic) {
+    if (r.homeland && !byId.has(`country:${r.homeland}`))
+      problems.push(problemAt(r.at, `homeland '${r.homeland}' is not a known country`));
+    const group: EthnicGroup = {
+      index: ethnicGroups.length,
+      id: `ethnic:${r.name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`,
+      name: r.name,
+      homeland: r.homeland,
+      at: r.at,
+    };
+    ethnicGroups.push(group);
+    for (const f of r.forms)
+      addPhrase(f, { type: "ethnic", group: group.index, plural: f === r.name }, r.at, `x${group.index}`);
+  }
 
   for (const e of entities) e.terms.sort((a, b) => (a.from ?? "").localeCompare(b.from ?? ""));
   const counts: Record<string, number> = {
@@ -281,8 +297,9 @@ export function compileActorKnowledge(
     metonyms: rows.metonyms.filter((r) => r.code !== "-").length,
     references: rows.references.length,
     notActors: rows["not-actors"].length,
+    ethnicGroups: ethnicGroups.length,
     phrases: trie.size,
   };
   const frozen: ActorEntity[] = entities;
-  return { knowledge: new ActorKnowledge(frozen, agents, trie, leaderRoles, counts), problems };
+  return { knowledge: new ActorKnowledge(frozen, agents, trie, leaderRoles, counts, ethnicGroups), problems };
 }

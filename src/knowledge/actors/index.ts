@@ -32,6 +32,7 @@ export {
   type AgentFlag,
   type CodeChoice,
   covers,
+  type EthnicGroup,
   type PhraseForm,
   type PhraseTarget,
 } from "./actor-knowledge.js";
