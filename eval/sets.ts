@@ -46,3 +46,6 @@ export const PLOVER_05_TO_ROOTS: Record<string, readonly string[]> = {
   ASSAULT: ["18"],
   FIGHT: ["19", "20"],
 };
+
+/** Pre-ISO country codes still found in the gold files (CAMEO's older country list) → ISO3. */
+export const LEGACY_COUNTRY_CODES: Record<string, string> = { JAP: "JPN", ITL: "ITA", VTN: "VNM" };

@@ -67,6 +67,23 @@ export class Discourse {
     return null;
   }
 
+  /**
+   * "its": the subject-most state, organisation, group or institution of the nearest sentence (the current one
+   * first) that names one; people and compounds are skipped.
+   */
+  owner(sentence: number, maxBack = 2): ActorReading | null {
+    for (let s = sentence; s >= Math.max(0, sentence - maxBack); s--) {
+      for (const e of this.entries) {
+        if (e.sentence !== s || e.compound) continue;
+        const r = e.readings[0]!;
+        if (r.personLike || r.kind === "pronoun") continue;
+        if (r.kind === "country" || r.kind === "igo" || r.kind === "group") return r;
+        if (r.kind === "agent" && !r.plural && r.country) return r;
+      }
+    }
+    return null;
+  }
+
   /** "they"/"their": the most recent plural actor or compound within the last few sentences. */
   plural(sentence: number, maxBack = 3): readonly ActorReading[] | null {
     for (let i = this.entries.length - 1; i >= 0; i--) {

@@ -9,6 +9,7 @@ import {
   SECTOR_CODES,
   splitActorCode,
   TRANSNATIONAL_PREFIXES,
+  type TrieMatch,
 } from "../knowledge/actors/index.js";
 import type { Doc, Sentence } from "../types/doc.js";
 import type { Mention, MentionKind } from "../types/mention.js";
@@ -37,7 +38,8 @@ interface Premod {
   readonly form: PhraseForm | null;
 }
 
-const PRONOUNS: ReadonlyMap<string, "m" | "f" | "pl"> = new Map([
+const PRONOUNS: ReadonlyMap<string, "m" | "f" | "pl" | "n"> = new Map([
+  ["its", "n"],
   ["he", "m"],
   ["him", "m"],
   ["his", "m"],
@@ -52,7 +54,7 @@ const PRONOUNS: ReadonlyMap<string, "m" | "f" | "pl"> = new Map([
   ["theirs", "pl"],
   ["themselves", "pl"],
 ]);
-const POSSESSIVE_PRONOUNS = new Set(["his", "her", "their"]);
+const POSSESSIVE_PRONOUNS = new Set(["his", "her", "their", "its"]);
 const COORDINATORS = new Set(["and", "&", ","]);
 /** Words after a hyphen that make the actor before it a backer, not the head ("Iranian-backed militias"). */
 const BACKER_WORDS = new Set([
@@ -127,7 +129,9 @@ const FILLERS = new Set([
   "civilian",
   "visiting",
 ]);
-const FORMER = new Set(["former", "ex"]);
+const FORMER = new Set(["former", "ex", "ousted", "deposed", "toppled", "overthrown", "late"]);
+/** Prepositions of a short phrase between a titled actor and a name in apposition ("commander in Iraq, General X"). */
+const APPOSITION_PREPOSITIONS = new Set(["in", "of", "for", "at", "to"]);
 /** Institutions whose country "the …" takes from the sentence before ("the government", "the army", "the parliament"). */
 const CONTEXT_SECTORS = new Set(["GOV", "MIL", "LEG", "COP"]);
 const PLACE_PREPOSITIONS = new Set([
@@ -142,7 +146,20 @@ const PLACE_PREPOSITIONS = new Set([
   "throughout",
 ]);
 /** Fillers that make a title something other than the office itself ("deputy foreign minister"). */
-const NOT_THE_OFFICE = new Set(["former", "ex", "deputy", "vice", "junior", "assistant", "under"]);
+const NOT_THE_OFFICE = new Set([
+  "former",
+  "ex",
+  "ousted",
+  "deposed",
+  "toppled",
+  "overthrown",
+  "late",
+  "deputy",
+  "vice",
+  "junior",
+  "assistant",
+  "under",
+]);
 const NAME_PARTICLES = new Set([
   "al",
   "el",
@@ -190,6 +207,17 @@ const NOT_NAMES = new Set([
   "friday",
   "saturday",
   "sunday",
+  "january",
+  "february",
+  "march",
+  "april",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
 ]);
 
 function realCountry(c: string | null): c is string {
@@ -209,6 +237,11 @@ export class MentionFinder {
     readings: readonly ActorReading[];
   } | null = null;
   private pendingCompound: ActorReading[] | null = null;
+  /** What was emitted in the current sentence, by word span (for apposition). */
+  private sentenceEmits: {
+    words: readonly SentenceWord[] | null;
+    list: Array<{ i: number; j: number; readings: readonly ActorReading[] }>;
+  } = { words: null, list: [] };
   /** The person "he"/"she" stood for last in a sentence, so that "him"/"her" in it looks for someone else. */
   private subjectPronoun: { sentence: number; entity: string } | null = null;
 
@@ -253,7 +286,7 @@ export class MentionFinder {
         continue;
       }
       const m = this.k.trie.longestAt(words, i);
-      if (m && !anySkipped(words, i, m.end, skip)) {
+      if (m && !anySkipped(words, i, m.end, skip) && !this.partOfLongerName(words, i, m)) {
         at[i] = { i, j: m.end, targets: m.targets };
         i = m.end;
         continue;
@@ -267,6 +300,15 @@ export class MentionFinder {
       i++;
     }
     return at;
+  }
+
+  /** A known person's name hyphenated to another capitalised word is part of someone else's name ("Mbeki-Lunde"). */
+  private partOfLongerName(words: readonly SentenceWord[], i: number, m: TrieMatch<PhraseTarget>): boolean {
+    const after = words[m.end];
+    const joinedAfter = !!after?.joined && after.caps > 0;
+    const joinedBefore = words[i]!.joined && i > 0 && words[i - 1]!.caps > 0;
+    if (!joinedAfter && !joinedBefore) return false;
+    return m.targets.every((t) => t.type === "entity" && this.k.entities[t.entity]!.kind === "person");
   }
 
   private localAt(words: readonly SentenceWord[], i: number): Atom | null {
@@ -318,7 +360,12 @@ export class MentionFinder {
     const possessive = p < words.length && words[p]!.key === "'s" && premods.length > 0;
     if (possessive) p++;
     // fillers, then an agent run
-    const run = this.agentRun(words, atoms, p);
+    let run = this.agentRun(words, atoms, p);
+    if (!run && possessive && atoms[p] && this.premodOf(atoms[p]!, words)?.entity?.kind === "igo") {
+      // "Russia's UN ambassador": the organisation says where the role is held; the owner is the country
+      const after = this.agentRun(words, atoms, atoms[p]!.j);
+      if (after?.start === atoms[p]!.j) run = after;
+    }
     if (!premods.length && !run) return k + 1;
     if (!run && premods.length && premods[premods.length - 1]!.entity?.kind !== "person") {
       // "Russia's Putin", "Jordan's visiting King Abdullah II": the person, with the country named before it
@@ -347,7 +394,12 @@ export class MentionFinder {
     // a person (known, or introduced earlier) or an unknown proper name after the agent run
     let q = run.end;
     const nameStart = q;
-    while (q < words.length && !atoms[q] && this.nameWord(words, q, q === nameStart)) q++;
+    while (
+      q < words.length &&
+      (!atoms[q] || this.titleInName(words, atoms, q, nameStart)) &&
+      this.nameWord(words, q, q === nameStart)
+    )
+      q++;
     const personAtom = atoms[q];
     const personTarget = personAtom ? this.personOf(personAtom) : null;
     const start = premods.length ? premods[premods.length - 1]!.i : run.start;
@@ -372,7 +424,26 @@ export class MentionFinder {
       // "Nigerian junior foreign minister Dubem Oniya": code from the title, remember the name for later.
       while (q > nameStart && NAME_PARTICLES.has(words[q - 1]!.key)) q--;
       const name = span(words, nameStart, q);
-      const base = premods.length ? this.baseOf(premods[premods.length - 1]!) : null;
+      let base = premods.length ? this.baseOf(premods[premods.length - 1]!) : null;
+      let how = base ? ` of ${base}` : "";
+      let end = q;
+      if (!base) {
+        // "President Dubem Oniya of Haiti"
+        const place = this.placeAfter(words, atoms, q);
+        if (place && words[q]!.key === "of") {
+          base = place.pm.reading.country;
+          how = ` of ${base} (named after the name)`;
+          end = place.end;
+        }
+      }
+      if (!base) {
+        // "the US commander in Iraq, General Dubem Oniya": the same person as the titled actor before the comma
+        const prev = this.appositionBefore(words, start, s);
+        if (prev) {
+          base = prev.country;
+          how = ` of ${base} (in apposition to '${prev.name}')`;
+        }
+      }
       this.emitPremods(words, premods.slice(0, -1), s);
       const code = base ? codeWith(base, sector) : `---${sector}`;
       const parts = splitActorCode(code);
@@ -383,19 +454,19 @@ export class MentionFinder {
         name,
         kind: "agent",
         entity: head.id,
-        why: `title '${span(words, run.start, run.end)}' → ${sector}${base ? ` of ${base}` : ""}; name not in the knowledge base`,
+        why: `title '${span(words, run.start, run.end)}' → ${sector}${how}; name not in the knowledge base`,
         gender: null,
         personLike: true,
         plural: false,
         role: notOffice ? null : head.role,
       };
-      this.emit(words, start, q, [reading], s);
+      this.emit(words, start, end, [reading], s);
       const nameWords = words.slice(nameStart, q).filter((x) => x.caps);
       const last = nameWords[nameWords.length - 1];
       const local = { ...reading, why: `coref: ${name} (introduced as '${span(words, start, q)}')` };
       this.localNames.set(nameWords.map((x) => x.key).join(" "), local);
       if (last && last.key.length > 2 && nameWords.length > 1) this.localNames.set(last.key, local);
-      return q;
+      return end;
     }
     const singularTitle = !run.plural && !!head.role && !notOffice;
     if (premods.length) {
@@ -418,6 +489,16 @@ export class MentionFinder {
         );
         this.emit(words, last.i, run.end, [reading], s);
         return run.end;
+      }
+      // "Druze inhabitants of the Syrian Golan": a community's country named after the head
+      if (premods.length === 1 && !realCountry(last.reading.country) && !last.entity) {
+        const place = this.placeAfter(words, atoms, run.end);
+        if (place) {
+          const r = this.combine(place.pm, head, sector, span(words, run.start, run.end), run.plural);
+          const reading = { ...r, why: `${r.why}; ${last.reading.name} (${last.reading.why})` };
+          this.emit(words, last.i, place.end, [reading], s);
+          return place.end;
+        }
       }
       const readings = premods.map((pm) =>
         this.combine(pm, head, sector, span(words, run.start, run.end), run.plural),
@@ -443,9 +524,10 @@ export class MentionFinder {
     const head = run.agents[run.agents.length - 1]!;
     const text = span(words, run.start, run.end);
     const next = words[run.end];
-    // "X of A and B" / "X in A"
-    if (next && (next.key === "of" || next.key === "in") && atoms[run.end + 1]) {
-      const list = this.premods(words, atoms, run.end + 1).filter(
+    // "X of A and B" / "X in A" (also "X of the A", "X in the A")
+    const after0 = run.end + 1 + (words[run.end + 1]?.key === "the" && !atoms[run.end + 1] ? 1 : 0);
+    if (next && (next.key === "of" || next.key === "in") && atoms[after0]) {
+      const list = this.premods(words, atoms, after0).filter(
         (pm) => pm.entity?.kind === "country" || pm.entity?.kind === "igo",
       );
       const after = list.length ? words[list[list.length - 1]!.j] : undefined;
@@ -466,6 +548,28 @@ export class MentionFinder {
           this.emit(words, list[n]!.i, list[n]!.j, [readings[n]!], s, false);
         this.discourse.add(readings, s.index, list.length > 1);
         return list[list.length - 1]!.j;
+      }
+    }
+    // "leaders of the Cambodian opposition coalition", "the spokesman of Hamas": the head belongs to what follows
+    if (next?.key === "of") {
+      const inner = this.ofPhrase(words, atoms, run.end + 1);
+      const generic = head.flags.has("generic");
+      if (inner && (generic || inner.reading.country)) {
+        const r = inner.reading;
+        const code = generic && sector !== "ELI" ? r.code : codeWith(baseOfCode(r.code), sector);
+        const parts = splitActorCode(code);
+        const reading: ActorReading = {
+          ...agentReading(
+            head,
+            parts.sector ?? sector,
+            parts.country,
+            `agent '${text}' of '${span(words, inner.start, inner.end)}' → ${code} (${r.why})`,
+            run.plural,
+          ),
+          code,
+        };
+        this.emit(words, run.start, inner.end, [reading], s);
+        return inner.end;
       }
     }
     const prev = run.start > 0 ? words[run.start - 1]!.key : "";
@@ -528,6 +632,71 @@ export class MentionFinder {
     return run.end;
   }
 
+  /**
+   * The titled person with a country that a name at word `start` stands in apposition to: "<title phrase>
+   * [in/of/for <place>], <name>" — the comma right before `start`, at most one short prepositional phrase between.
+   */
+  private appositionBefore(words: readonly SentenceWord[], start: number, s: Sentence): ActorReading | null {
+    if (start < 2 || words[start - 1]!.key !== "," || this.sentenceEmits.words !== words) return null;
+    const list = this.sentenceEmits.list;
+    for (let n = list.length - 1; n >= 0; n--) {
+      const e = list[n]!;
+      if (e.j > start - 1) continue;
+      const r = e.readings.length === 1 ? e.readings[0]! : null;
+      const gap = start - 1 - e.j;
+      const prep = gap === 0 || (gap <= 5 && APPOSITION_PREPOSITIONS.has(words[e.j]!.key));
+      if (r?.personLike && realCountry(r.country) && r.kind !== "pronoun" && prep) return r;
+      if (!prep || n < list.length - 3) return null;
+    }
+    void s;
+    return null;
+  }
+
+  /** "of/in [the] <one country>" right after word `at - 1`: the country's premod and where it ends. */
+  private placeAfter(
+    words: readonly SentenceWord[],
+    atoms: Array<Atom | undefined>,
+    at: number,
+  ): { pm: Premod; end: number } | null {
+    const w = words[at]?.key;
+    if (w !== "of" && w !== "in") return null;
+    const q = at + 1 + (words[at + 1]?.key === "the" && !atoms[at + 1] ? 1 : 0);
+    const list = this.premods(words, atoms, q);
+    const pm = list[0];
+    if (list.length !== 1 || !pm || pm.entity?.kind !== "country" || words[pm.j]?.key === "'s") return null;
+    return { pm, end: pm.j };
+  }
+
+  /**
+   * The actor phrase after "of" ("the Azadliq opposition coalition", "Romania's new government", "Hamas"): one
+   * reading with its words `[start, end)`, or null if none starts there (after an optional "the").
+   */
+  private ofPhrase(
+    words: readonly SentenceWord[],
+    atoms: Array<Atom | undefined>,
+    from: number,
+  ): { reading: ActorReading; start: number; end: number } | null {
+    const start = words[from]?.key === "the" && !atoms[from] ? from + 1 : from;
+    const premods = this.premods(words, atoms, start);
+    if (premods.length > 1 || premods.some((pm) => pm.backer)) return null;
+    const pm = premods[0];
+    let p = pm ? pm.j : start;
+    if (pm && words[p]?.key === "'s") p++;
+    if (!pm) p = skipUnknownName(words, atoms, p); // "the Azadliq (Freedom) opposition coalition"
+    const run = this.agentRun(words, atoms, p);
+    if (run && (!run.plural || run.agents.length)) {
+      const head = run.agents[run.agents.length - 1]!;
+      const text = span(words, run.start, run.end);
+      const reading = pm
+        ? this.combine(pm, head, run.sector, text, run.plural)
+        : agentReading(head, run.sector, null, `agent '${text}' → ${run.sector}`, run.plural);
+      return { reading, start, end: run.end };
+    }
+    if (pm && (pm.entity?.kind === "group" || pm.entity?.kind === "igo") && words[pm.j]?.key !== "'s")
+      return { reading: pm.reading, start, end: pm.j };
+    return null;
+  }
+
   // ── pieces ─────────────────────────────────────────────────────────────────────────────────────────────
 
   /** Actors named before a head, joined by "and", commas or hyphens ("Hungarian and Romanian", "Russia-China"). */
@@ -563,7 +732,6 @@ export class MentionFinder {
           j: nx.j,
           reading: {
             ...cur.reading,
-            name: `${cur.reading.name} ${community}`,
             plural: true,
             why: `${cur.reading.why}; '${span(words, nx.i, nx.j)}' names a community living there`,
           },
@@ -635,6 +803,7 @@ export class MentionFinder {
       country: null,
       sector: null,
       kind: "agent",
+      name: text,
       entity: `ethnic:${r.entity}`,
       why: `community: ${text} (an ethnic group, not the state: country from the phrase or the article)`,
     };
@@ -711,6 +880,19 @@ export class MentionFinder {
       w.pos !== "CCONJ" &&
       w.pos !== "AUX" &&
       w.pos !== "PART"
+    );
+  }
+
+  /** A one-word title inside a name after a first name ("Defence Secretary Tom King", "Mr. Prince"). */
+  private titleInName(
+    words: readonly SentenceWord[],
+    atoms: Array<Atom | undefined>,
+    q: number,
+    nameStart: number,
+  ): boolean {
+    const a = atoms[q]!;
+    return (
+      q > nameStart && a.j === q + 1 && words[q]!.caps === 1 && !!this.agentOf(a) && words[q - 1]!.caps > 0
     );
   }
 
@@ -944,12 +1126,15 @@ export class MentionFinder {
         words[k + 1]?.pos !== "NOUN" &&
         words[k + 1]?.pos !== "ADJ");
     const subject = this.subjectPronoun?.sentence === s.index ? this.subjectPronoun.entity : null;
+    if (g === "n" && !this.agentRun(words, atoms, k + 1)) return k + 1; // "its annexation": not an actor
     const readings =
       g === "pl"
         ? this.discourse.plural(s.index)
-        : [this.discourse.person(g, s.index, 4, objectForm ? subject : null)].filter(
-            (r): r is ActorReading => !!r,
-          );
+        : g === "n"
+          ? [this.discourse.owner(s.index)].filter((r): r is ActorReading => !!r)
+          : [this.discourse.person(g, s.index, 4, objectForm ? subject : null)].filter(
+              (r): r is ActorReading => !!r,
+            );
     if (!readings?.length) return k + 1;
     if (POSSESSIVE_PRONOUNS.has(w.key)) {
       const run = this.agentRun(words, atoms, k + 1);
@@ -958,7 +1143,14 @@ export class MentionFinder {
         const text = span(words, run.start, run.end);
         const combined = readings.map((r) => {
           const c = this.combine(
-            { i: k, j: k + 1, reading: r, entity: null, backer: false, form: null },
+            {
+              i: k,
+              j: k + 1,
+              reading: r,
+              entity: this.k.entity(r.entity) ?? null,
+              backer: false,
+              form: null,
+            },
             head,
             run.sector,
             text,
@@ -1083,6 +1275,8 @@ export class MentionFinder {
       } else this.pendingCompound = null;
     } else this.pendingCompound = null;
     this.lastEmitted = { sentence: s.index, words, j, readings: this.pendingCompound ?? readings };
+    if (this.sentenceEmits.words !== words) this.sentenceEmits = { words, list: [] };
+    this.sentenceEmits.list.push({ i, j, readings });
     const start = words[i]!.start;
     const end = words[j - 1]!.end;
     const { tokenStart, tokenEnd } = tokenRange(this.doc, start, end, s);
@@ -1129,6 +1323,28 @@ function anySkipped(
 ): boolean {
   for (let q = i; q < j; q++) if (skip(words[q]!)) return true;
   return false;
+}
+
+/**
+ * Skips an unknown proper name of up to four capitalised words, each optionally glossed in brackets ("Azadliq
+ * (Freedom)"), so that the agent noun after it can be read; returns `p` itself if there is none.
+ */
+function skipUnknownName(words: readonly SentenceWord[], atoms: Array<Atom | undefined>, p: number): number {
+  let q = p;
+  let names = 0;
+  while (q < words.length && names < 4) {
+    const w = words[q]!;
+    if (atoms[q] || !w.caps || w.punct) break;
+    q++;
+    names++;
+    if (words[q]?.text === "(") {
+      let r = q + 1;
+      while (r < words.length && r < q + 5 && words[r]!.text !== ")") r++;
+      if (words[r]?.text !== ")") break;
+      q = r + 1;
+    }
+  }
+  return names ? q : p;
 }
 
 function codeWith(base: string, sector: string): string {

@@ -44,6 +44,7 @@ interface Trigger {
 /** A group of actor mentions acting together ("Russia and China"). */
 type Group = Mention[];
 
+const SUBJECT_PRONOUNS = new Set(["it", "they", "he", "she"]);
 const FIRST_PERSON = new Set(["we", "our", "us", "ours", "i", "my", "me"]);
 const BE = new Set(["be", "get"]);
 const HISTORY_DAYS = 400;
@@ -74,25 +75,10 @@ export class EventCoder {
       lemmas[i] = tokens[i]!.lemma;
       pos[i] = tokens[i]!.pos;
     }
-    const owner = new Int32Array(n).fill(-1);
-    const mentions = this.withFirstPerson(doc, input.mentions);
-    const sameSpan = new Map<number, Mention[]>();
-    mentions.forEach((m, idx) => {
-      for (let t = m.tokenStart; t < m.tokenEnd; t++) if (owner[t] === -1) owner[t] = idx;
-      const list = sameSpan.get(m.tokenStart) ?? [];
-      list.push(m);
-      sameSpan.set(m.tokenStart, list);
-    });
-    const ctx: Ctx = {
-      doc,
-      tokens,
-      owner,
-      mentions,
-      sameSpan,
-      homeCountry: input.homeCountry,
-      mainCountry: mainCountry(mentions),
-      places: input.places ?? [],
-    };
+    let ctx = this.context(input, this.withFirstPerson(doc, input.mentions));
+    const reported = this.reportedPronouns(ctx);
+    if (reported.length) ctx = this.context(input, [...ctx.mentions, ...reported].sort((a, b) => a.start - b.start || b.end - a.end));
+    const { owner } = ctx;
     const out: CodedEvent[] = [];
     const seen = new Set<string>();
     // A story with sport words in two or more sentences is a sports report: none of its sentences codes an event
@@ -118,17 +104,24 @@ export class EventCoder {
         if (!roles) continue;
         const cameo = this.ontology.cameo(tr.pattern.code);
         if (!cameo) continue;
-        const modality = decideModality(tokens, segments, cues, seg, tr.first, tr.last + 1, tr.match.matchedIdx, {
-          speechAct: SPEECH_ACT_ROOTS.has(tr.pattern.code.slice(0, 2)),
-          ...(tr.pattern.kind === "noun" ? presupposed(ctx, tr.first, segments[seg]!.start) : {}),
-        });
+        const modality = unrealised(
+          tokens,
+          segments[seg]!,
+          tr,
+          decideModality(tokens, segments, cues, seg, tr.first, tr.last + 1, tr.match.matchedIdx, {
+            speechAct: SPEECH_ACT_ROOTS.has(tr.pattern.code.slice(0, 2)),
+            ...(tr.pattern.kind === "noun" ? presupposed(ctx, tr.first, segments[seg]!.start) : {}),
+          }),
+        );
         const quote = doc.quotes.find((q) => q.start <= tokens[tr.first]!.start && q.end >= tokens[tr.last]!.end) ?? null;
         const date = this.eventDate(doc, sentence.index, tokens[tr.head]!.start);
         if (date && input.date && daysBetween(date, input.date) > HISTORY_DAYS) continue; // a history recap, not news
         if (!date && input.date && isHistory(tokens, segments[seg]!, tr.last, input.date)) continue; // "invaded Kuwait in 1990"
         const speakerHere = quote ? (this.quoteSpeaker(ctx, quote) ?? speaker) : speaker;
-        for (const [src0, tgt] of pairs(roles, tr.pattern)) {
+        const protested = tr.pattern.flags.notarget && tr.pattern.code.startsWith("14") ? protestTarget(ctx, segments[seg]!, tr) : null;
+        for (const [src0, tgt0] of pairs(roles, tr.pattern)) {
           const src = upgradeToSpeaker(src0, speakerHere);
+          const tgt = tgt0 ?? (protested && !sameActor(src, protested) ? protested : null);
           const code = violenceCode(tr.pattern.code, src, tgt);
           if (tgt && sameActor(src, tgt)) continue;
           if (tr.pattern.flags.political && (!isPolitical(src) || (tgt && !isPolitical(tgt)))) continue;
@@ -218,6 +211,66 @@ export class EventCoder {
     for (let t = ss; t < se; t++) {
       const tk = tokens[t]!;
       if (tk.pos === "VERB" && this.lexicon.report.has(tk.lemma)) out.push(t);
+    }
+    return out;
+  }
+
+  private context(input: CoderInput, mentions: readonly Mention[]): Ctx {
+    const owner = new Int32Array(input.doc.tokens.length).fill(-1);
+    const sameSpan = new Map<number, Mention[]>();
+    mentions.forEach((m, idx) => {
+      for (let t = m.tokenStart; t < m.tokenEnd; t++) if (owner[t] === -1) owner[t] = idx;
+      const list = sameSpan.get(m.tokenStart) ?? [];
+      list.push(m);
+      sameSpan.set(m.tokenStart, list);
+    });
+    return {
+      doc: input.doc,
+      tokens: input.doc.tokens,
+      owner,
+      mentions,
+      sameSpan,
+      homeCountry: input.homeCountry,
+      mainCountry: mainCountry(mentions),
+      places: input.places ?? [],
+    };
+  }
+
+  /**
+   * Reported speech: "Iran said it will …", "the rebels announced that they had …" — a subject pronoun opening the
+   * clause a verb of saying introduces stands for the speaker (when the actor stage left it unresolved).
+   */
+  private reportedPronouns(ctx: Ctx): Mention[] {
+    const tokens = ctx.tokens;
+    const out: Mention[] = [];
+    for (let v = 0; v + 1 < tokens.length; v++) {
+      const tk = tokens[v]!;
+      if (tk.pos !== "VERB" || !this.lexicon.report.has(tk.lemma)) continue;
+      const p = tokens[v + 1]!.lower === "that" ? v + 2 : v + 1;
+      const pron = tokens[p];
+      if (!pron || !SUBJECT_PRONOUNS.has(pron.lower) || ctx.owner[p] !== -1 || pron.sentence !== tk.sentence) continue;
+      const sentence = ctx.doc.sentences[tk.sentence]!;
+      const segments = segmentSentence(tokens, sentence.tokenStart, sentence.tokenEnd, this.lexicon, (t) => ctx.owner[t] !== -1);
+      const st = statementAt(ctx, segments, v, this.lexicon);
+      const speakers = st?.source ?? [];
+      const plural = pron.lower === "they";
+      if (!speakers.length || (speakers.length > 1 && !plural)) continue;
+      for (const sp of speakers) {
+        // "he"/"she" stand for a person, "it" for a country or organisation; "they" for any group
+        if ((pron.lower === "he" || pron.lower === "she") && sp.kind !== "person") continue;
+        if (pron.lower === "it" && (sp.kind === "person" || sp.kind === "pronoun")) continue;
+        out.push({
+          ...sp,
+          start: pron.start,
+          end: pron.end,
+          tokenStart: p,
+          tokenEnd: p + 1,
+          sentence: pron.sentence,
+          text: pron.text,
+          kind: "pronoun",
+          why: `coref: "${pron.text}" after "${tk.text}" → its speaker ${sp.name}`,
+        });
+      }
     }
     return out;
   }
@@ -500,7 +553,7 @@ function presupposed(ctx: Ctx, first: number, floor: number): { presupposedFrom?
   return {};
 }
 /** Verbs of saying that also take plain objects ("added troops", "posted a video"): a statement only before speech. */
-const LOOSE_SAYING = new Set(["add", "post", "write", "quote", "note", "reply", "respond", "comment", "confirm", "acknowledge", "remark"]);
+const LOOSE_SAYING = new Set(["add", "post", "write", "note", "reply", "respond", "comment", "confirm", "acknowledge", "remark"]);
 const SPEECH_NEXT = new Set(["that", ",", ".", ":", '"', "“", "”", "'", "‘", "’", "on", "in", "at", "to", "--", "—"]);
 
 interface Statement {
@@ -525,7 +578,10 @@ function statementAt(ctx: Ctx, segments: readonly Segment[], v: number, lexicon:
   void lexicon;
   const times = timeTokens(ctx, v);
   let t = v - 1;
-  while (t >= seg.start && (SKIP_BEFORE_VERB.has(tokens[t]!.pos) || times.has(t) || (tokens[t]!.lower === "on" && times.has(t + 1)))) t--;
+  const isTime = (i: number) => times.has(i) || DAY_WORDS.has(tokens[i]!.lower);
+  while (t >= seg.start && (SKIP_BEFORE_VERB.has(tokens[t]!.pos) || isTime(t) || (tokens[t]!.lower === "on" && isTime(t + 1)))) t--;
+  // "officials and witnesses said": the actor of a pair whose other half is no actor
+  if (t - 2 >= seg.start && ctx.owner[t] === -1 && tokens[t]!.pos === "NOUN" && tokens[t - 1]!.lower === "and" && ctx.owner[t - 2] !== -1) t -= 2;
   let source: Group = [];
   let confidence = 0.75;
   if (t >= seg.start && ctx.owner[t] !== -1) source = groupEndingAt(ctx, t, seg.start - 1);
@@ -549,6 +605,17 @@ function statementAt(ctx: Ctx, segments: readonly Segment[], v: number, lexicon:
       }
     }
   }
+  // "Kyodo quoted a government source as saying": the one quoted is the speaker
+  if (lemma === "quote") {
+    source = [];
+    for (let k = v + 1; k < seg.end && k < v + 8; k++) {
+      if (tokens[k]!.lower === "as") break;
+      if (ctx.owner[k] !== -1) {
+        source = groupStartingAt(ctx, ctx.mentions[ctx.owner[k]!]!.tokenStart, seg.end);
+        break;
+      }
+    }
+  }
   if (!source.length) return null;
   let target: Mention | null = null;
   if (lemma === "tell" || lemma === "told" || lemma === "inform" || lemma === "assure") {
@@ -560,8 +627,16 @@ function statementAt(ctx: Ctx, segments: readonly Segment[], v: number, lexicon:
 }
 
 const SKIP_BEFORE_VERB = new Set(["ADV", "AUX", "PART"]);
-/** Sectors whose sayings are not political statements ("doctors say", "residents said", "media reported"). */
-const NOT_SPEAKERS = new Set(["CVL", "BUS", "CRM", "HLH", "EDU", "MED", "REF", "AGR"]);
+/**
+ * Sectors whose sayings are not political statements ("doctors say", "residents said", "media reported"); police
+ * statements about a crime are attribution, not politics.
+ */
+const NOT_SPEAKERS = new Set(["CVL", "BUS", "CRM", "HLH", "EDU", "MED", "REF", "AGR", "COP"]);
+/** Time words that may stand between a speaker and the verb without "on": "Chinese authorities Thursday announced". */
+const DAY_WORDS = new Set([
+  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight",
+  "earlier", "later", "late",
+]);
 
 /**
  * Modality of a statement: only cues on the verb of saying itself ("did not say", "will announce", "could tell"),
@@ -767,6 +842,67 @@ function subjectOf(ctx: Ctx, segments: readonly Segment[], seg: number, v: numbe
   return null;
 }
 
+const PROTEST_AT = new Set(["against", "at", "outside"]);
+
+/**
+ * Whom a protest (root 14, no `{T}`) is aimed at: an actor after "against / at / outside" in its clause
+ * ("rallied against the government"), else the government of the state where it happens, from a place named in the
+ * sentence ("demonstrated in Kirkuk" → IRQGOV) — CAMEO codes protests as directed at the authorities of the place.
+ */
+function protestTarget(ctx: Ctx, segment: Segment, tr: Trigger): Mention | null {
+  const tokens = ctx.tokens;
+  for (let i = tr.last + 1; i < segment.end && i < tr.last + 8; i++) {
+    if (tokens[i]!.lower === ",") break;
+    if (PROTEST_AT.has(tokens[i]!.lower)) {
+      for (let k = i + 1; k < segment.end && k < i + 5; k++) if (ctx.owner[k] !== -1) return mentionsAt(ctx, k)[0] ?? null;
+    }
+  }
+  const sentence = tokens[tr.head]!.sentence;
+  const s = ctx.doc.sentences[sentence]!;
+  const place = ctx.places.find((p) => p.start >= s.start && p.end <= s.end && p.country);
+  if (!place?.country) return null;
+  let t = s.tokenStart;
+  while (t < s.tokenEnd - 1 && tokens[t]!.end <= place.start) t++;
+  const text = ctx.doc.text.slice(place.start, place.end);
+  return {
+    start: place.start,
+    end: place.end,
+    tokenStart: t,
+    tokenEnd: t + 1,
+    sentence,
+    text,
+    code: `${place.country}GOV`,
+    country: place.country,
+    sector: "GOV",
+    name: place.country,
+    kind: "country",
+    entity: `place:${place.country}`,
+    why: `protest target: the government of the place where it happens (${text})`,
+  };
+}
+
+/** Verbs whose infinitive complement has not (yet) happened: "urged X to withdraw", "wants Y to attack". */
+const UNREALISED = new Set([
+  "urge", "ask", "tell", "order", "invite", "want", "encourage", "press", "pressure", "warn", "call", "instruct",
+  "authorize", "authorise", "request", "push", "expect", "wish", "need", "aim", "try", "seek", "hope", "plan",
+]);
+
+/**
+ * An infinitive whose governing verb does not make it happen ("Obama wants Putin to attack", "ordered troops to
+ * advance") is hypothetical, unless the clause already gives it another modality. Implicative verbs ("forced X to
+ * leave", "helped X to rebuild", "managed to") leave it asserted.
+ */
+function unrealised(tokens: readonly Token[], segment: Segment, tr: Trigger, m: Modality): Modality {
+  if (m.status !== "asserted" || tr.pattern.kind !== "verb") return m;
+  if (tokens[tr.head - 1]?.lower !== "to" || tokens[tr.head - 1]!.pos !== "PART") return m;
+  for (let g = tr.head - 2; g >= segment.start && g >= tr.head - 10; g--) {
+    const tk = tokens[g]!;
+    if (tk.pos !== "VERB") continue;
+    return UNREALISED.has(tk.lemma) ? { status: "hypothetical", cues: [tk.text] } : m;
+  }
+  return m;
+}
+
 /** Verbs whose object, not subject, does what the infinitive says: "urged Iran to release", "forced X to leave". */
 const OBJECT_CONTROL = new Set([
   "urge", "ask", "tell", "order", "force", "invite", "allow", "help", "want", "encourage", "persuade", "press",
@@ -823,11 +959,30 @@ function objectAfter(ctx: Ctx, segments: readonly Segment[], seg: number, t: num
   return null;
 }
 
+/** "was attacked", "have been detained": a form of be/get right before a participle. "is attacking" is active. */
 function isPassive(ctx: Ctx, v: number, floor: number): boolean {
+  if (ctx.tokens[v]!.lower.endsWith("ing")) return false;
   for (let i = v - 1; i >= Math.max(floor, v - 3); i--) {
     const tk = ctx.tokens[i]!;
     if (tk.pos === "AUX" && BE.has(tk.lemma)) return true;
     if (tk.pos !== "ADV" && tk.pos !== "AUX" && tk.pos !== "PART") return false;
+  }
+  return false;
+}
+
+const MUTUAL_WORDS = new Set(["their", "each", "one", "bilateral", "mutual", "joint", "jointly", "together"]);
+
+/**
+ * "Chile and Peru agreed to reopen their border": a cooperative act (roots 03–06) of a compound subject about what
+ * they share ("their", "each other", "bilateral", "joint") is done by each to the other.
+ */
+function mutualCooperation(ctx: Ctx, tr: Trigger, segment: Segment): boolean {
+  const root = tr.pattern.code.slice(0, 2);
+  if (root < "03" || root > "06") return false;
+  for (let i = tr.head + 1; i < Math.min(segment.end, tr.last + 3); i++) {
+    const w = ctx.tokens[i]!.lower;
+    if (MUTUAL_WORDS.has(w) && (w !== "each" || ctx.tokens[i + 1]?.lower === "other") && (w !== "one" || ctx.tokens[i + 1]?.lower === "another"))
+      return true;
   }
   return false;
 }
@@ -882,7 +1037,7 @@ function verbRoles(ctx: Ctx, segments: readonly Segment[], seg: number, tr: Trig
   return {
     sources: subject,
     targets: object ?? [],
-    reciprocal: tr.pattern.flags.reciprocal && !object?.length,
+    reciprocal: (tr.pattern.flags.reciprocal || mutualCooperation(ctx, tr, segment)) && !object?.length,
     ordered: false,
     requireTarget: false,
     distance,
@@ -1047,7 +1202,7 @@ const MONTHS = new Set([
 ]);
 
 /**
- * A clause dated to a year long before the article ("in 1982", "in August 1990", "during 2003") recalls history:
+ * A clause dated to a year long before the article ("in 1982", "in August 1990", "the crisis of 1962") recalls history:
  * its events are background, not news. Used when no time expression dates the trigger.
  */
 function isHistory(tokens: readonly Token[], segment: Segment, last: number, articleDate: string): boolean {
@@ -1058,7 +1213,7 @@ function isHistory(tokens: readonly Token[], segment: Segment, last: number, art
     const w = tokens[i]!.text;
     if (w.length !== 4 || (w[0] !== "1" && w[0] !== "2") || !/^(19|20)\d\d$/.test(w)) continue;
     const prev = tokens[i - 1]!.lower;
-    if (prev !== "in" && prev !== "during" && !MONTHS.has(prev)) continue;
+    if (prev !== "in" && prev !== "during" && prev !== "of" && !MONTHS.has(prev)) continue;
     if (Number(w) < articleYear - 1) return true;
   }
   return false;

@@ -8,7 +8,8 @@
 export { type FeedDocument, type FeedValidators, loadFeedDocument } from "./feed-document.js";
 export { type FeedList, type FeedRef, feedKey, parseFeedList, readFeedList } from "./feed-list.js";
 export { type FetchedResource, FetchFailure, type FetchLimits, fetchResource } from "./fetch-resource.js";
-export { type ItemPage, readItemPage } from "./item-page.js";
+export { type ItemPage, MAX_PAGE_NESTING, readItemPage } from "./item-page.js";
+export { markupDepth } from "./markup-depth.js";
 export {
   type WatchCoder,
   type WatchOptions,

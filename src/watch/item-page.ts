@@ -2,11 +2,18 @@ import { decodeText, readHtmlArticle } from "../ingest/index.js";
 import type { Article } from "../types/article.js";
 import { WATCH_USER_AGENT } from "./feed-document.js";
 import { FetchFailure, type FetchLimits, fetchResource } from "./fetch-resource.js";
+import { markupDepth } from "./markup-depth.js";
 
 /** An item's page read as an article, or why it could not be (the watcher then uses the feed's own text). */
 export type ItemPage =
   | { readonly ok: true; readonly article: Article }
   | { readonly ok: false; readonly reason: string };
+
+/**
+ * Deepest element nesting read. Real news pages nest a few dozen levels; the HTML reader's time grows with the square
+ * of the depth (Readability takes seconds past a few hundred levels), so deeper pages fall back to the feed's text.
+ */
+export const MAX_PAGE_NESTING = 250;
 
 const HTML_TYPES = /^(?:text\/html|application\/xhtml\+xml)\b/i;
 
@@ -35,6 +42,13 @@ export async function readItemPage(link: string, item: Article, limits: FetchLim
   }
   const text = decodeText(response.body, { markup: true });
   if (!text.ok) return { ok: false, reason: text.reason };
+  const depth = markupDepth(text.text);
+  if (depth > MAX_PAGE_NESTING) {
+    return {
+      ok: false,
+      reason: `page nested ${depth} levels deep (more than ${MAX_PAGE_NESTING}), not read`,
+    };
+  }
   let read: ReturnType<typeof readHtmlArticle>;
   try {
     read = readHtmlArticle(text.text, link);

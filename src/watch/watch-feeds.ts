@@ -11,6 +11,7 @@ import { loadFeedDocument } from "./feed-document.js";
 import { type FeedList, type FeedRef, feedKey, readFeedList } from "./feed-list.js";
 import { FetchFailure, type FetchLimits } from "./fetch-resource.js";
 import { readItemPage } from "./item-page.js";
+import { markupDepth } from "./markup-depth.js";
 import { type FeedState, forgetOldItems, WatchState } from "./watch-state.js";
 
 /** What the watcher needs from the coder: the pipeline's `codeArticle` fits. */
@@ -118,6 +119,10 @@ interface Tally {
   /** New items this round may still take (Infinity: no limit). */
   budget: number;
 }
+
+/** Deepest markup nesting inside one feed item; the HTML parser's time grows with the square of the depth. */
+const MAX_FEED_NESTING = 5_000;
+const ITEM_TAGS: ReadonlySet<string> = new Set(["item", "entry"]);
 
 /** New items are coded, then written to the store this many at a time. */
 const WRITE_CHUNK = 10;
@@ -297,6 +302,17 @@ async function fetchFeed(settings: Settings, feed: FeedRef, tally: Tally): Promi
   }
   const articles: Article[] = [];
   const broken: Rejected[] = [];
+  const depth = markupDepth(text, { resetAt: ITEM_TAGS });
+  if (depth > MAX_FEED_NESTING) {
+    recordFailure(
+      settings,
+      feed,
+      st,
+      `markup nested ${depth} levels deep (more than ${MAX_FEED_NESTING})`,
+      tally,
+    );
+    return null;
+  }
   let items: ReturnType<typeof readFeed>;
   try {
     items = readFeed(text, feed.ref, kind);

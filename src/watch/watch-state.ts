@@ -115,6 +115,7 @@ export class WatchState {
   readonly #feeds: Record<string, FeedState>;
   #saving: Promise<void> = Promise.resolve();
   #closed = false;
+  #touched = false;
 
   private constructor(path: string, feeds: Record<string, FeedState>) {
     this.path = path;
@@ -169,6 +170,7 @@ export class WatchState {
 
   /** The state of one feed (created empty on first use). Mutate it, then `save()`. */
   feed(key: string): FeedState {
+    this.#touched = true;
     let state = this.#feeds[key];
     if (!state) {
       state = emptyFeed();
@@ -215,11 +217,11 @@ export class WatchState {
     }
   }
 
-  /** Saves a last time and releases the lock. */
+  /** Saves a last time (when any feed's state was used) and releases the lock. */
   async close(): Promise<void> {
     if (this.#closed) return;
     try {
-      await this.save();
+      if (this.#touched) await this.save();
     } finally {
       this.#closed = true;
       try {

@@ -134,7 +134,7 @@ const cases: Array<
     "Foreign Minister Kalla Ankourao of Niger arrived. Ankourao said he was pleased.",
     null,
     "Ankourao",
-    ["---GOV"],
+    ["NERGOV"],
     1,
   ],
   ["his + agent noun", "Putin praised his army.", "2022-02-21", "his army", ["RUSMIL"]],

@@ -146,6 +146,34 @@ const rows: readonly Row[] = [
     text: "Malian soldiers killed twelve militants in central Mali.",
     want: [{ code: "19", source: "MLI" }],
   },
+  // reported speech: "X said it will …" — the pronoun is the speaker
+  {
+    mechanism: "pronoun after a verb of saying is the speaker",
+    text: "Chile said it will recall its ambassador from Caracas.",
+    want: [
+      { code: "16", source: "CHL", target: "VEN", status: "future" },
+      { code: "13", source: "CHL", target: "VEN", status: "asserted" },
+    ],
+  },
+  // a progressive form after "is" is active, not passive
+  {
+    mechanism: "progressive is not passive",
+    text: "Norway is holding military exercises near its northern border.",
+    want: [{ code: "15", source: "NOR", status: "asserted" }],
+  },
+  // an infinitive under "want / urge / order" has not happened
+  {
+    mechanism: "wanted act is hypothetical",
+    text: "Serbia wants Hungary to close the border crossing.",
+    want: [{ code: "19", source: "HUN", status: "hypothetical" }],
+    never: [{ code: "19", source: "HUN", status: "asserted" }],
+  },
+  // protests are aimed at the authorities of the place, or at whom "against" names
+  {
+    mechanism: "protest target from the place",
+    text: "Thousands of Chilean students demonstrated in Santiago on Monday.",
+    want: [{ code: "14", source: "CHL", target: "CHL" }],
+  },
 ];
 
 const knowledge = loadKnowledge();

@@ -47,8 +47,26 @@ const PIECE = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...FURNITURE) },
   { weight: 4, arbitrary: politicalSalad },
   { weight: 2, arbitrary: anyText },
-  { weight: 3, arbitrary: fc.constantFrom("\n", "\n\n", "\r\n", "\r\n\r\n", " ", "\t", "\u00a0", "\u2028", "\u3000", "\f", "\v") },
-  { weight: 1, arbitrary: fc.constantFrom("😀", "\uD83D", "\uDE00", "é", "e\u0301", "ـ", "中文", "\u200b", "\u202e") },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      "\n",
+      "\n\n",
+      "\r\n",
+      "\r\n\r\n",
+      " ",
+      "\t",
+      "\u00a0",
+      "\u2028",
+      "\u3000",
+      "\f",
+      "\v",
+    ),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom("😀", "\uD83D", "\uDE00", "é", "e\u0301", "ـ", "中文", "\u200b", "\u202e"),
+  },
 );
 
 const articleArb = fc
@@ -61,7 +79,8 @@ const articleArb = fc
   .map(({ parts, long, title, bodyAt }): Article => {
     let raw = parts.join(" ");
     // Now and then one very long line, as pages scraped without line breaks arrive.
-    if (long !== null) raw += ` ${"The talks resumed and the ministers met again ".repeat(Math.ceil(long / 46))}`;
+    if (long !== null)
+      raw += ` ${"The talks resumed and the ministers met again ".repeat(Math.ceil(long / 46))}`;
     return {
       id: "fuzz",
       url: null,
@@ -88,9 +107,13 @@ test("cleanArticle: furniture, unicode and odd white space", (t) => {
           const start = n === 0 ? 0 : a % (n + 1);
           const end = start + (n === 0 ? 0 : b % (n - start + 1));
           const [rawStart, rawEnd] = toRawSpan(clean, [start, end]);
-          assert.ok(0 <= rawStart && rawStart <= rawEnd && rawEnd <= article.rawText.length, "mapped span out of range");
+          assert.ok(
+            0 <= rawStart && rawStart <= rawEnd && rawEnd <= article.rawText.length,
+            "mapped span out of range",
+          );
           const seg = clean.segments.find((s) => s.cleanStart <= start && end <= s.cleanStart + s.length);
-          if (seg && end > start) assert.equal(article.rawText.slice(rawStart, rawEnd), clean.text.slice(start, end));
+          if (seg && end > start)
+            assert.equal(article.rawText.slice(rawStart, rawEnd), clean.text.slice(start, end));
         }
       }),
     ),

@@ -11,10 +11,9 @@ import { assertCoded } from "./invariants.js";
 // reports (actors, evidence sentence, trigger, quote) slices the article's original text to exactly what it quotes.
 before(() => warmUp());
 
-const date = fc.option(
-  fc.constantFrom("2020-10-22", "2024-02-29", "1999-12-31", "2031-01-01"),
-  { nil: null },
-);
+const date = fc.option(fc.constantFrom("2020-10-22", "2024-02-29", "1999-12-31", "2031-01-01"), {
+  nil: null,
+});
 
 test("codeText: political word salads", (t) => {
   const run = fuzzRun("codeText: political word salads");
@@ -40,7 +39,12 @@ test("codeText: random unicode", (t) => {
   const run = fuzzRun("codeText: random unicode");
   fc.assert(
     fc.property(
-      fc.array(fc.oneof(anyText, politicalSalad, fc.string({ unit: "grapheme-composite", maxLength: 30 })), { minLength: 1, maxLength: 6 }).map((parts) => parts.join(" ")),
+      fc
+        .array(fc.oneof(anyText, politicalSalad, fc.string({ unit: "grapheme-composite", maxLength: 30 })), {
+          minLength: 1,
+          maxLength: 6,
+        })
+        .map((parts) => parts.join(" ")),
       run.watch((text) => {
         assertCoded(codeText(text));
       }),
@@ -69,7 +73,9 @@ test("codeText: long articles", (t) => {
   const run = fuzzRun("codeText: long articles");
   fc.assert(
     fc.property(
-      fc.array(fc.array(politicalSalad, { minLength: 1, maxLength: 6 }), { minLength: 20, maxLength: 200 }).map((paragraphs) => paragraphs.map((p) => p.join(". ")).join("\n\n")),
+      fc
+        .array(fc.array(politicalSalad, { minLength: 1, maxLength: 6 }), { minLength: 20, maxLength: 200 })
+        .map((paragraphs) => paragraphs.map((p) => p.join(". ")).join("\n\n")),
       date,
       run.watch((text, day) => {
         assertCoded(codeText(text, { date: day }));
@@ -95,16 +101,33 @@ test("codeArticle: articles with furniture, titles and body starts", (t) => {
   const run = fuzzRun("codeArticle: articles with furniture, titles and body starts");
   const article = fc
     .record({
-      paragraphs: fc.array(fc.oneof({ weight: 4, arbitrary: politicalSalad }, { weight: 1, arbitrary: fc.constantFrom(...FURNITURE) }), { minLength: 1, maxLength: 8 }),
+      paragraphs: fc.array(
+        fc.oneof(
+          { weight: 4, arbitrary: politicalSalad },
+          { weight: 1, arbitrary: fc.constantFrom(...FURNITURE) },
+        ),
+        { minLength: 1, maxLength: 8 },
+      ),
       joiner: fc.constantFrom("\n\n", "\n", "\r\n\r\n", " "),
-      header: fc.option(fc.tuple(dateLike, politicalSalad).map(([d, title]) => `date ${d} ${title}\n`), { nil: null }),
+      header: fc.option(
+        fc.tuple(dateLike, politicalSalad).map(([d, title]) => `date ${d} ${title}\n`),
+        { nil: null },
+      ),
       title: fc.option(fc.oneof(politicalSalad, anyText), { nil: null }),
       published: date,
     })
     .map(({ paragraphs, joiner, header, title, published }): Article => {
       const body = paragraphs.join(joiner);
       const rawText = `${header ?? ""}${body}`;
-      return { id: "fuzz-article", url: null, published, title, rawText, source: "fuzz", bodyStart: header?.length ?? 0 };
+      return {
+        id: "fuzz-article",
+        url: null,
+        published,
+        title,
+        rawText,
+        source: "fuzz",
+        bodyStart: header?.length ?? 0,
+      };
     });
   fc.assert(
     fc.property(
@@ -112,7 +135,8 @@ test("codeArticle: articles with furniture, titles and body starts", (t) => {
       run.watch((a) => {
         const coded = codeArticle(a);
         assertCoded(coded);
-        for (const e of coded.events) assert.ok(e.evidence.sentenceSpan[0] >= a.bodyStart, "an event found in the header line");
+        for (const e of coded.events)
+          assert.ok(e.evidence.sentenceSpan[0] >= a.bodyStart, "an event found in the header line");
       }),
     ),
     run.parameters,

@@ -20,20 +20,37 @@ export const truncatedUtf8 = fc
     return new Uint8Array(bytes.subarray(0, Math.floor(bytes.length * cut)));
   });
 
-const BOMS = [
-  [],
-  [0xef, 0xbb, 0xbf],
-  [0xff, 0xfe],
-  [0xfe, 0xff],
-] as const;
+const BOMS = [[], [0xef, 0xbb, 0xbf], [0xff, 0xfe], [0xfe, 0xff]] as const;
 
-const CHARSETS = ["utf-8", "utf-16", "utf-16be", "utf-7", "ucs2", "base64", "hex", "binary", "latin1", "windows-1251", "shift_jis", "gb18030", "koi8-r", "x-user-defined", "utf-32", "cesu8", "iso-2022-jp", "bogus-charset", ""];
+const CHARSETS = [
+  "utf-8",
+  "utf-16",
+  "utf-16be",
+  "utf-7",
+  "ucs2",
+  "base64",
+  "hex",
+  "binary",
+  "latin1",
+  "windows-1251",
+  "shift_jis",
+  "gb18030",
+  "koi8-r",
+  "x-user-defined",
+  "utf-32",
+  "cesu8",
+  "iso-2022-jp",
+  "bogus-charset",
+  "",
+];
 
 /** Markup declaring a charset (`<meta charset>` or an XML prolog) followed by bytes that are not UTF-8. */
 const declaredCharset = fc
   .tuple(fc.constantFrom(...CHARSETS), fc.boolean(), fc.uint8Array({ minLength: 1, maxLength: 300 }))
   .map(([charset, xml, bytes]) => {
-    const head = xml ? `<?xml version="1.0" encoding="${charset}"?><rss><channel><item><description>` : `<html><head><meta charset="${charset}"></head><body><p>`;
+    const head = xml
+      ? `<?xml version="1.0" encoding="${charset}"?><rss><channel><item><description>`
+      : `<html><head><meta charset="${charset}"></head><body><p>`;
     return new Uint8Array([...Buffer.from(head, "latin1"), 0xff, ...bytes]);
   });
 
@@ -43,7 +60,11 @@ export const fileBytes: fc.Arbitrary<Uint8Array> = fc.oneof(
   fc.uint8Array({ maxLength: 600 }),
   truncatedUtf8,
   fc
-    .tuple(fc.constantFrom(...BOMS), fc.string({ unit: "grapheme", maxLength: 120 }), fc.constantFrom("utf16le", "latin1", "utf8") as fc.Arbitrary<BufferEncoding>)
+    .tuple(
+      fc.constantFrom(...BOMS),
+      fc.string({ unit: "grapheme", maxLength: 120 }),
+      fc.constantFrom("utf16le", "latin1", "utf8") as fc.Arbitrary<BufferEncoding>,
+    )
     .map(([bom, text, encoding]) => new Uint8Array([...bom, ...Buffer.from(text, encoding)])),
   fc
     .tuple(fc.string({ maxLength: 200 }), fc.uint8Array({ minLength: 1, maxLength: 8 }), fc.nat(200))
@@ -72,7 +93,11 @@ const DATE_TEXT = fc.oneof(
     "",
   ),
   fc
-    .tuple(fc.integer({ min: 0, max: 99999 }), fc.integer({ min: -1, max: 99 }), fc.integer({ min: -1, max: 99 }))
+    .tuple(
+      fc.integer({ min: 0, max: 99999 }),
+      fc.integer({ min: -1, max: 99 }),
+      fc.integer({ min: -1, max: 99 }),
+    )
     .map(([y, m, d]) => `${y}-${m}-${d}`),
   fc.string({ maxLength: 30 }),
 );
@@ -178,10 +203,16 @@ const WORDS = [
 
 /** Sentences made of political vocabulary in random order: actors, verbs, modal cues, quotes, datelines. */
 export const politicalSalad = fc
-  .array(fc.oneof({ weight: 9, arbitrary: fc.constantFrom(...WORDS) }, { weight: 1, arbitrary: fc.string({ maxLength: 6 }) }), {
-    minLength: 1,
-    maxLength: 60,
-  })
+  .array(
+    fc.oneof(
+      { weight: 9, arbitrary: fc.constantFrom(...WORDS) },
+      { weight: 1, arbitrary: fc.string({ maxLength: 6 }) },
+    ),
+    {
+      minLength: 1,
+      maxLength: 60,
+    },
+  )
   .map((words) => words.join(" "));
 
 /** One long sentence (hundreds of words, no full stop until the end). */
@@ -191,7 +222,47 @@ export const longSentence = fc
 
 // ---------- markup ----------
 
-const TAGS = ["div", "p", "span", "article", "section", "main", "h1", "h2", "a", "b", "i", "li", "ul", "table", "tr", "td", "br", "img", "script", "style", "noscript", "iframe", "svg", "template", "pre", "blockquote", "figure", "figcaption", "nav", "footer", "header", "aside", "time", "meta", "link", "title", "head", "body", "html"];
+const TAGS = [
+  "div",
+  "p",
+  "span",
+  "article",
+  "section",
+  "main",
+  "h1",
+  "h2",
+  "a",
+  "b",
+  "i",
+  "li",
+  "ul",
+  "table",
+  "tr",
+  "td",
+  "br",
+  "img",
+  "script",
+  "style",
+  "noscript",
+  "iframe",
+  "svg",
+  "template",
+  "pre",
+  "blockquote",
+  "figure",
+  "figcaption",
+  "nav",
+  "footer",
+  "header",
+  "aside",
+  "time",
+  "meta",
+  "link",
+  "title",
+  "head",
+  "body",
+  "html",
+];
 const ATTRS = [
   ' class="story-body"',
   ' id="main"',
@@ -213,7 +284,23 @@ const TEXTISH = fc.oneof(
   { weight: 2, arbitrary: anyText },
   {
     weight: 1,
-    arbitrary: fc.constantFrom("&amp;", "&lt;", "&nbsp;", "&#x1F600;", "&#0;", "&#99999999;", "&bogus;", "&", "<![CDATA[x]]>", "<!-- c -->", "<!--", "]]>", "<?php ?>", "<!DOCTYPE html>", '{"datePublished":"2020-10-22"}'),
+    arbitrary: fc.constantFrom(
+      "&amp;",
+      "&lt;",
+      "&nbsp;",
+      "&#x1F600;",
+      "&#0;",
+      "&#99999999;",
+      "&bogus;",
+      "&",
+      "<![CDATA[x]]>",
+      "<!-- c -->",
+      "<!--",
+      "]]>",
+      "<?php ?>",
+      "<!DOCTYPE html>",
+      '{"datePublished":"2020-10-22"}',
+    ),
   },
 );
 
@@ -222,7 +309,14 @@ const closeTag = fc.constantFrom(...TAGS).map((t) => `</${t}>`);
 
 /** HTML soup: tags (balanced or not), attributes, entities, comments, scripts and text. */
 export const htmlSoup = fc
-  .array(fc.oneof({ weight: 3, arbitrary: openTag }, { weight: 2, arbitrary: closeTag }, { weight: 4, arbitrary: TEXTISH }), { maxLength: 80 })
+  .array(
+    fc.oneof(
+      { weight: 3, arbitrary: openTag },
+      { weight: 2, arbitrary: closeTag },
+      { weight: 4, arbitrary: TEXTISH },
+    ),
+    { maxLength: 80 },
+  )
   .map((parts) => parts.join(""));
 
 /** Well-formed-ish HTML trees of bounded depth, so Readability sees pages that look like articles. */
@@ -247,11 +341,17 @@ export const deepHtml = fc
   .map(([depth, tag, closed, text]) => {
     const names = Array.from({ length: depth }, (_, i) => (tag === "mixed" ? (TAGS[i % 12] as string) : tag));
     const open = names.map((n) => `<${n}>`).join("");
-    const close = closed ? names.reverse().map((n) => `</${n}>`).join("") : "";
+    const close = closed
+      ? names
+          .reverse()
+          .map((n) => `</${n}>`)
+          .join("")
+      : "";
     return `${open}${text}${close}`;
   });
 
-const xmlEscape = (text: string): string => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const xmlEscape = (text: string): string =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 const TEXT_FIELDS = ["title", "description", "content:encoded", "content", "summary", "author", "category"];
 const DATE_FIELDS = ["pubDate", "published", "updated", "dc:date"];
 const LINK_FIELDS = ["link", "guid", "id"];
@@ -262,11 +362,30 @@ const TEXT_VALUE = fc.oneof(
   { weight: 1, arbitrary: TEXTISH },
 );
 const DATE_VALUE = fc.oneof(
-  { weight: 4, arbitrary: fc.constantFrom("Thu, 22 Oct 2020 10:00:00 GMT", "2020-10-22T10:00:00Z", "2024-02-29") },
+  {
+    weight: 4,
+    arbitrary: fc.constantFrom("Thu, 22 Oct 2020 10:00:00 GMT", "2020-10-22T10:00:00Z", "2024-02-29"),
+  },
   { weight: 1, arbitrary: DATE_TEXT.map(xmlEscape) },
 );
-const LINK_VALUE = fc.constantFrom("https://example.org/a", "http://x", "not a url", "/relative/path", "javascript:x", "");
-const FEED_ATTRS = ["", ' type="html"', ' type="xhtml"', ' type="text"', ' isPermaLink="false"', ' href="https://example.org/e"', ' rel="alternate" href="https://example.org/alt"', ' rel="enclosure" href="x"'];
+const LINK_VALUE = fc.constantFrom(
+  "https://example.org/a",
+  "http://x",
+  "not a url",
+  "/relative/path",
+  "javascript:x",
+  "",
+);
+const FEED_ATTRS = [
+  "",
+  ' type="html"',
+  ' type="xhtml"',
+  ' type="text"',
+  ' isPermaLink="false"',
+  ' href="https://example.org/e"',
+  ' rel="alternate" href="https://example.org/alt"',
+  ' rel="enclosure" href="x"',
+];
 
 const feedField = fc
   .tuple(
@@ -278,23 +397,39 @@ const feedField = fc
     fc.constantFrom(...FEED_ATTRS),
     fc.integer({ min: 0, max: 9 }),
   )
-  .map(([[name, value], attrs, roll]) => (roll > 0 ? `<${name}${attrs}>${value}</${name}>` : `<${name}${attrs}>${value}`));
+  .map(([[name, value], attrs, roll]) =>
+    roll > 0 ? `<${name}${attrs}>${value}</${name}>` : `<${name}${attrs}>${value}`,
+  );
 
 const feedItem = fc
-  .tuple(fc.constantFrom("item", "entry"), fc.array(feedField, { maxLength: 8 }), fc.integer({ min: 0, max: 9 }))
+  .tuple(
+    fc.constantFrom("item", "entry"),
+    fc.array(feedField, { maxLength: 8 }),
+    fc.integer({ min: 0, max: 9 }),
+  )
   .map(([tag, fields, roll]) => `<${tag}>${fields.join("\n")}${roll > 0 ? `</${tag}>` : ""}`);
 
 /** RSS/Atom/RDF-shaped documents with random items, broken items, truncation and noise between them. */
 export const feedXml = fc
   .tuple(
     fc.constantFrom(
-      ['<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>T</title>', "</channel></rss>"],
+      [
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>T</title>',
+        "</channel></rss>",
+      ],
       ['<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title>', "</feed>"],
       ['<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">', "</rdf:RDF>"],
       ["<rss>", ""],
       ["", ""],
     ),
-    fc.array(fc.oneof({ weight: 5, arbitrary: feedItem }, { weight: 1, arbitrary: htmlSoup }, { weight: 1, arbitrary: anyText }), { maxLength: 8 }),
+    fc.array(
+      fc.oneof(
+        { weight: 5, arbitrary: feedItem },
+        { weight: 1, arbitrary: htmlSoup },
+        { weight: 1, arbitrary: anyText },
+      ),
+      { maxLength: 8 },
+    ),
     fraction,
   )
   .map(([[head, tail], items, cut]) => {
@@ -314,13 +449,33 @@ const jsonField = fc.oneof(
 
 /** One JSONL line: an article-like object with random field types, any JSON value, or broken JSON. */
 export const jsonLine = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ id: jsonField, text: jsonField, date: jsonField, title: jsonField, url: jsonField }, { requiredKeys: [] }).map((r) => JSON.stringify(r)) },
+  {
+    weight: 4,
+    arbitrary: fc
+      .record(
+        { id: jsonField, text: jsonField, date: jsonField, title: jsonField, url: jsonField },
+        { requiredKeys: [] },
+      )
+      .map((r) => JSON.stringify(r)),
+  },
   { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v)) },
-  { weight: 1, arbitrary: fc.tuple(fc.jsonValue({ maxDepth: 3 }), fraction).map(([v, cut]) => { const s = JSON.stringify(v) ?? ""; return s.slice(0, Math.floor(s.length * cut)); }) },
+  {
+    weight: 1,
+    arbitrary: fc.tuple(fc.jsonValue({ maxDepth: 3 }), fraction).map(([v, cut]) => {
+      const s = JSON.stringify(v) ?? "";
+      return s.slice(0, Math.floor(s.length * cut));
+    }),
+  },
   { weight: 1, arbitrary: anyText },
 );
 
 /** A JSONL file's text: random lines, LF or CRLF, blank lines. */
 export const jsonlText = fc
-  .tuple(fc.array(fc.oneof({ weight: 6, arbitrary: jsonLine }, { weight: 1, arbitrary: fc.constant("") }), { maxLength: 12 }), fc.constantFrom("\n", "\r\n"), fc.boolean())
+  .tuple(
+    fc.array(fc.oneof({ weight: 6, arbitrary: jsonLine }, { weight: 1, arbitrary: fc.constant("") }), {
+      maxLength: 12,
+    }),
+    fc.constantFrom("\n", "\r\n"),
+    fc.boolean(),
+  )
   .map(([lines, eol, finalEol]) => lines.join(eol) + (finalEol ? eol : ""));

@@ -22,6 +22,8 @@ export const CI_CASES = {
   "codeText: long sentences": 40,
   "codeText: long articles": 20,
   "codeArticle: articles with furniture, titles and body starts": 250,
+  "markupDepth: random markup": 600,
+  "parseFeedList: random feeds files": 600,
 } as const;
 
 export type FuzzProperty = keyof typeof CI_CASES;

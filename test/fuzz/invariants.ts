@@ -26,7 +26,9 @@ export function assertArticle(article: Article): void {
   assert.equal(typeof article.rawText, "string");
   assert.ok(article.rawText.trim().length > 0, "an article with blank text was accepted");
   assert.ok(
-    Number.isInteger(article.bodyStart) && article.bodyStart >= 0 && article.bodyStart <= article.rawText.length,
+    Number.isInteger(article.bodyStart) &&
+      article.bodyStart >= 0 &&
+      article.bodyStart <= article.rawText.length,
     `bodyStart ${article.bodyStart} outside 0..${article.rawText.length}`,
   );
   if (article.published !== null) assertIsoDate(article.published, "published");
@@ -79,7 +81,11 @@ export function assertCleanText(article: Article, clean: CleanText): void {
   // Between segments only the separators the cleaner inserts.
   let pos = 0;
   for (const seg of clean.segments) {
-    assert.match(clean.text.slice(pos, seg.cleanStart), /^(?:| |\n|\n\n)$/, "unexpected text between segments");
+    assert.match(
+      clean.text.slice(pos, seg.cleanStart),
+      /^(?:| |\n|\n\n)$/,
+      "unexpected text between segments",
+    );
     pos = seg.cleanStart + seg.length;
   }
   assert.equal(pos, clean.text.length, "text after the last segment");
@@ -92,7 +98,8 @@ export function assertCleanText(article: Article, clean: CleanText): void {
     covered.fill(1, r.span[0], r.span[1]);
   }
   for (let i = Math.max(0, article.bodyStart); i < raw.length; i++) {
-    if (covered[i] === 0) assert.match(raw[i] ?? "", /\s/u, `raw character ${i} (${JSON.stringify(raw[i])}) vanished`);
+    if (covered[i] === 0)
+      assert.match(raw[i] ?? "", /\s/u, `raw character ${i} (${JSON.stringify(raw[i])}) vanished`);
   }
 }
 
@@ -126,7 +133,10 @@ export function assertCoded(coded: CodedArticle): void {
     assert.equal(raw.slice(sentence[0], sentence[1]), e.evidence.sentence, `${what}: evidence sentence`);
     const trigger = e.evidence.triggerSpan;
     assertSpanIn(trigger, raw.length, `${what} trigger`);
-    assert.ok(sentence[0] <= trigger[0] && trigger[1] <= sentence[1], `${what}: trigger outside its sentence`);
+    assert.ok(
+      sentence[0] <= trigger[0] && trigger[1] <= sentence[1],
+      `${what}: trigger outside its sentence`,
+    );
     if (e.quote) {
       assertSpanIn(e.quote.span, raw.length, `${what} quote`);
       assert.equal(raw.slice(e.quote.span[0], e.quote.span[1]), e.quote.text, `${what}: quote text`);

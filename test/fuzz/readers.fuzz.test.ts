@@ -9,6 +9,7 @@ import {
   decodeText,
   type FeedKind,
   feedKind,
+  htmlToText,
   type IngestItem,
   jsonlArticle,
   jsonlTextArticles,
@@ -16,7 +17,6 @@ import {
   readArticleFile,
   readFeed,
   readHtmlArticle,
-  htmlToText,
   rootElementName,
 } from "../../src/ingest/index.js";
 import {
@@ -87,10 +87,18 @@ test("articleFromText: random text, date lines and headlines", (t) => {
   const text = fc.oneof(
     anyText,
     politicalSalad,
-    fc.tuple(fc.constantFrom("", " ", "\t", "\n", "\r\n"), dateLike, anyText, fc.constantFrom("\n", "\r\n", "\n\n", ""), politicalSalad).map(
-      ([pad, date, title, nl, body]) => `${pad}date ${date} ${title}${nl}${body}`,
-    ),
-    fc.tuple(politicalSalad, fc.constantFrom("\n\n", "\r\n\r\n", "\n"), politicalSalad).map(([a, nl, b]) => `${a}${nl}${b}`),
+    fc
+      .tuple(
+        fc.constantFrom("", " ", "\t", "\n", "\r\n"),
+        dateLike,
+        anyText,
+        fc.constantFrom("\n", "\r\n", "\n\n", ""),
+        politicalSalad,
+      )
+      .map(([pad, date, title, nl, body]) => `${pad}date ${date} ${title}${nl}${body}`),
+    fc
+      .tuple(politicalSalad, fc.constantFrom("\n\n", "\r\n\r\n", "\n"), politicalSalad)
+      .map(([a, nl, b]) => `${a}${nl}${b}`),
   );
   fc.assert(
     fc.property(
@@ -114,13 +122,19 @@ test("jsonlArticle: random JSON values and broken lines", (t) => {
   const run = fuzzRun("jsonlArticle: random JSON values and broken lines");
   fc.assert(
     fc.property(
-      fc.oneof({ weight: 3, arbitrary: jsonLine.map((line) => ({ line, file: false })) }, { weight: 1, arbitrary: jsonlText.map((line) => ({ line, file: true })) }),
+      fc.oneof(
+        { weight: 3, arbitrary: jsonLine.map((line) => ({ line, file: false })) },
+        { weight: 1, arbitrary: jsonlText.map((line) => ({ line, file: true })) },
+      ),
       run.watch(({ line, file }) => {
-        const items: IngestItem[] = file ? [...jsonlTextArticles(line, "fuzz.jsonl")] : [jsonlArticle(line, "fuzz.jsonl", 7)];
+        const items: IngestItem[] = file
+          ? [...jsonlTextArticles(line, "fuzz.jsonl")]
+          : [jsonlArticle(line, "fuzz.jsonl", 7)];
         assert.ok(items.length > 0, "no item at all: an input was dropped silently");
         for (const item of items) {
           assertIngestItem(item, "fuzz.jsonl");
-          if (item.kind === "rejected") assert.ok(item.rejected.line !== undefined || file, "a line reject needs its line");
+          if (item.kind === "rejected")
+            assert.ok(item.rejected.line !== undefined || file, "a line reject needs its line");
           else assert.match(item.article.source, /^fuzz\.jsonl:\d+$/);
         }
       }),
@@ -156,7 +170,11 @@ test("htmlToText: random and deeply nested HTML", (t) => {
   const run = fuzzRun("htmlToText: random and deeply nested HTML");
   fc.assert(
     fc.property(
-      fc.oneof({ weight: 3, arbitrary: htmlSoup }, { weight: 2, arbitrary: htmlTree }, { weight: 1, arbitrary: deepHtml }),
+      fc.oneof(
+        { weight: 3, arbitrary: htmlSoup },
+        { weight: 2, arbitrary: htmlTree },
+        { weight: 1, arbitrary: deepHtml },
+      ),
       run.watch((html) => {
         const text = htmlToText(html);
         assert.equal(typeof text, "string");
@@ -173,13 +191,16 @@ test("readHtmlArticle: random pages", (t) => {
   // Nesting stays shallow here: Readability is slow on deep nesting (see known-bugs.test.ts).
   // Known bug (known-bugs.test.ts): `<html` inside a comment makes readHtmlArticle throw. Inputs with it are left out
   // here so CI is not flaky; drop this filter once the bug is fixed.
-  const knownBug = /<!--[^]*<html[\s>]/i;
+  const knownBug = /<!--[\s\S]*<html[\s>]/i;
   const pageHtml = fc.oneof(
     htmlSoup,
     htmlTree,
-    fc.tuple(htmlTree, fc.array(politicalSalad, { minLength: 1, maxLength: 8 })).map(
-      ([extra, paragraphs]) => `<html><head><title>T</title></head><body>${extra}<article>${paragraphs.map((p) => `<p>${p}</p>`).join("")}</article></body></html>`,
-    ),
+    fc
+      .tuple(htmlTree, fc.array(politicalSalad, { minLength: 1, maxLength: 8 }))
+      .map(
+        ([extra, paragraphs]) =>
+          `<html><head><title>T</title></head><body>${extra}<article>${paragraphs.map((p) => `<p>${p}</p>`).join("")}</article></body></html>`,
+      ),
   );
   fc.assert(
     fc.property(
@@ -206,9 +227,12 @@ test("readArticleFile: random files of every format", async (t) => {
     jsonlText.map((s) => new Uint8Array(Buffer.from(s, "utf8"))),
     feedXml.map((s) => new Uint8Array(Buffer.from(s, "utf8"))),
     htmlSoup.map((s) => new Uint8Array(Buffer.from(s, "utf8"))),
-    fc.tuple(jsonlText, fc.constantFrom("utf16le", "latin1") as fc.Arbitrary<BufferEncoding>, fc.boolean()).map(
-      ([s, enc, bom]) => new Uint8Array([...(bom && enc === "utf16le" ? [0xff, 0xfe] : []), ...Buffer.from(s, enc)]),
-    ),
+    fc
+      .tuple(jsonlText, fc.constantFrom("utf16le", "latin1") as fc.Arbitrary<BufferEncoding>, fc.boolean())
+      .map(
+        ([s, enc, bom]) =>
+          new Uint8Array([...(bom && enc === "utf16le" ? [0xff, 0xfe] : []), ...Buffer.from(s, enc)]),
+      ),
   );
   await fc.assert(
     fc.asyncProperty(
@@ -249,7 +273,8 @@ test("readArticleFile: huge lines", async (t) => {
         // CI does not hang; drop this filter once the bug is fixed.
         fc.pre(!(unit === "<div>" && ext === ".html"));
         const body = unit.repeat(Math.ceil(length / unit.length));
-        const text = wrapJson && ext === ".jsonl" ? `${JSON.stringify({ text: body })}\n{"text":"short one"}\n` : body;
+        const text =
+          wrapJson && ext === ".jsonl" ? `${JSON.stringify({ text: body })}\n{"text":"short one"}\n` : body;
         const path = join(dir, `huge${n++}${ext}`);
         writeFileSync(path, text);
         const items: IngestItem[] = [];
@@ -268,5 +293,15 @@ test("every article a reader yields passes the invariants (sanity check of the c
   const item = articleFromText("date 2020-10-22 Talks\n\nRussia and China met.", "a.txt");
   assert.equal(item.kind, "article");
   if (item.kind === "article") assertArticle(item.article);
-  assert.throws(() => assertArticle({ id: "", url: null, published: "2021-02-30", title: null, rawText: " ", source: "x", bodyStart: 9 }));
+  assert.throws(() =>
+    assertArticle({
+      id: "",
+      url: null,
+      published: "2021-02-30",
+      title: null,
+      rawText: " ",
+      source: "x",
+      bodyStart: 9,
+    }),
+  );
 });

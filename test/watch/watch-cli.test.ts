@@ -140,6 +140,11 @@ test("usage errors and a round where every feed fails give non-zero exit codes",
   const badInterval = await dyad("watch", feeds, "--db", join(dir, "c4.db"), "--interval", "soon").done;
   assert.notEqual(badInterval.code, 0);
   assert.match(badInterval.stderr, /expected a number of seconds, got 'soon'/);
+  const missing = await dyad("watch", join(dir, "nowhere.txt"), "--db", join(dir, "c4-missing.db"), "--once")
+    .done;
+  assert.equal(missing.code, 1);
+  assert.match(missing.stderr, /cannot read the feeds file ".*nowhere\.txt": no such file/);
+  assert.ok(!existsSync(join(dir, "c4-missing.db")), "no store is created for a command that cannot run");
   const noFeeds = join(dir, "empty.txt");
   writeFileSync(noFeeds, "# nothing yet\n");
   const none = await dyad("watch", noFeeds, "--db", join(dir, "c4.db"), "--once").done;

@@ -236,14 +236,24 @@ test("an item whose page fails falls back to the feed's own text", async () => {
       { ...item("missing"), link: server.url("/news/gone") },
       item("sanctions", false),
       { ...item("talks"), link: server.url("/t3/report.pdf") },
+      { ...item("aid"), link: server.url("/t3/deep") },
     ]),
   });
   server.routes.set("/t3/report.pdf", { body: "%PDF-1.4", type: "application/pdf" });
+  // Nested far deeper than any real page: the HTML reader would take minutes over it.
+  const deep = STORIES.aid.paragraphs.map((p) => `<p>${p}</p>`).join("");
+  server.routes.set("/t3/deep", {
+    body: `<html><body>${"<div>".repeat(1000)}${deep}${"</div>".repeat(1000)}</body></html>`,
+  });
   const paths = setup([server.url("/t3/mixed.rss")]);
   const { rounds, log, store } = await watch(paths);
   try {
-    assert.equal(rounds[0]?.articles, 3);
-    assert.equal(rounds[0]?.fromFeed, 3);
+    assert.equal(rounds[0]?.articles, 4);
+    assert.equal(rounds[0]?.fromFeed, 4);
+    assert.ok(
+      log.some((l) => /page nested 100\d levels deep \(more than 250\), not read/.test(l)),
+      log.join("\n"),
+    );
     assert.ok(
       log.some((l) => l.includes(`page ${server.url("/news/gone")}: HTTP 404; using the feed's text`)),
     );

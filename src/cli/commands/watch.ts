@@ -1,7 +1,7 @@
 import { type Command, InvalidArgumentError } from "commander";
 import { openStore } from "../../store/index.js";
 import { DyadError } from "../../types/errors.js";
-import { watchFeeds } from "../../watch/index.js";
+import { readFeedList, watchFeeds } from "../../watch/index.js";
 
 interface WatchFlags {
   db: string;
@@ -88,6 +88,7 @@ async function runWatch(feedsFile: string, flags: WatchFlags): Promise<number> {
   let store: Awaited<ReturnType<typeof openStore>> | undefined;
   try {
     const statePath = flags.state ?? defaultStatePath(flags.db);
+    await readFeedList(feedsFile); // a missing feeds file is reported before the store is created
     store = await openStore(flags.db);
     const summary = await watchFeeds({
       feedsFile,

@@ -164,6 +164,14 @@ const bad: Array<[label: string, file: string, text: string, line: number, reaso
     2,
     /flags/,
   ],
+  [
+    "bad homeland of a community",
+    "e.tsv",
+    "name\tforms\thomeland\tnote\nKurds\tKurd|Kurds\tkurdistan\t\n",
+    2,
+    /homeland/,
+  ],
+  ["a community with no forms", "e.tsv", "name\tforms\thomeland\tnote\nKurds\t\t-\t\n", 2, /no forms/],
 ];
 
 for (const [label, file, text, line, reason] of bad) {
@@ -215,6 +223,36 @@ test("extra folders add actors: a new leader is one line", () => {
     const ana = k.entity("person:ana-lima")!;
     assert.equal(k.codeAt(ana, "2031-06-01").code, "BRAGOV");
     assert.equal(k.officeHolders("BRA", "president", "2031-06-01")[0]?.entity.name, "Ana Lima");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("a community file adds communities: every form names it, its homeland is its country", () => {
+  const dir = mkdtempSync(join(tmpdir(), "dyad-actors-"));
+  try {
+    writeFileSync(
+      join(dir, "peoples.tsv"),
+      "name\tforms\thomeland\tnote\nVoltani\tVoltan|Voltani\tMDA\tinvented\nOrsk\tOrsk|Orskish\t-\tinvented\n",
+    );
+    const k = loadActorKnowledge({ extraDirs: [dir] });
+    const [t] = k.lookup("Voltani");
+    assert.equal(t?.type, "ethnic");
+    if (t?.type === "ethnic") assert.equal(k.ethnicGroups[t.group]!.homeland, "MDA");
+    const [u] = k.lookup("Orskish");
+    if (u?.type !== "ethnic") assert.fail("Orskish is not a community");
+    assert.equal(k.ethnicGroups[u.group]!.homeland, null);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("a community's homeland must be a known country", () => {
+  const dir = mkdtempSync(join(tmpdir(), "dyad-actors-"));
+  try {
+    writeFileSync(join(dir, "peoples.tsv"), "name\tforms\thomeland\tnote\nVoltani\tVoltani\tQQQ\t\n");
+    const { problems } = buildActorKnowledge([ACTOR_DATA_DIR, dir]);
+    assert.ok(problems.some((p) => /peoples\.tsv:2: homeland 'QQQ'/.test(formatProblem(p))));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
