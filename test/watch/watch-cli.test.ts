@@ -48,7 +48,7 @@ function dyad(...args: string[]): Run {
 }
 
 async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 600 && !condition(); i++) await new Promise((r) => setTimeout(r, 50));
+  for (let i = 0; i < 1200 && !condition(); i++) await new Promise((r) => setTimeout(r, 50));
   assert.ok(condition(), `waited for ${what}`);
 }
 

@@ -58,7 +58,7 @@ async function watch(
       statePath: paths.statePath,
       store,
       once: true,
-      timeoutSeconds: 1,
+      timeoutSeconds: 2,
       log: (line) => log.push(line),
       ...options,
     });
@@ -177,7 +177,7 @@ test("feeds that fail are logged with the reason and retried with back-off; the 
     ["/t2/cut.rss", /never closes/],
     ["/t2/junk.rss", /malformed XML/],
     ["/t2/page.rss", /not an RSS or Atom feed \(the root element is <html>\)/],
-    ["/t2/slow.rss", /timed out after 1 s/],
+    ["/t2/slow.rss", /timed out after 2 s/],
   ] as const;
   const paths = setup([
     server.url("/t2/down.rss"),
