@@ -79,6 +79,11 @@ export class QueueReachability {
     this.#notice = notice;
   }
 
+  /** Whether the last connection attempt failed and none has succeeded since. */
+  get down(): boolean {
+    return this.#down;
+  }
+
   /** Remember why the last attempt failed (ioredis reports the reason apart from the retry decision). */
   error(error: Error): void {
     const code = (error as { code?: string }).code;

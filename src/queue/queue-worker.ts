@@ -220,20 +220,29 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
   close = () => {
     closing ??= (async () => {
       stopping.abort();
-      try {
-        await worker.close();
-        await batcher.flush();
-      } finally {
-        await coding.close();
-        await store.close();
-      }
-      if (breakdown) {
-        settle.reject(
-          new DyadError("QUEUE", `coding broke down: ${(breakdown as Error).message ?? breakdown}`, {
+      let failure: unknown = breakdown
+        ? new DyadError("QUEUE", `coding broke down: ${(breakdown as Error).message ?? breakdown}`, {
             cause: breakdown,
-          }),
-        );
-      } else settle.resolve();
+          })
+        : null;
+      try {
+        if (reach.down) {
+          // Jobs in hand cannot be acknowledged without Redis: store what is coded, then leave them to be taken over
+          // (idempotently) once their lock expires, instead of waiting for the queue to come back.
+          await batcher.flush();
+          await worker.close(true);
+        } else {
+          await worker.close();
+          await batcher.flush();
+        }
+      } catch (error) {
+        failure ??= error;
+      } finally {
+        await coding.close().catch(() => undefined);
+        await store.close().catch(() => undefined);
+      }
+      if (failure) settle.reject(failure);
+      else settle.resolve();
     })();
     return closing;
   };

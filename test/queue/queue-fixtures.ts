@@ -223,7 +223,9 @@ export function startWorker(
 export async function stopWorker(worker: DyadProcess): Promise<void> {
   if (worker.child.exitCode !== null || worker.child.signalCode !== null) return;
   worker.child.kill("SIGTERM");
+  const timer = setTimeout(() => worker.child.kill("SIGKILL"), 30_000);
   const { code, signal } = await worker.exited;
+  clearTimeout(timer);
   if (code !== 0) throw new Error(`worker exited ${code ?? signal}:\n${worker.stderr()}`);
 }
 

@@ -12,6 +12,7 @@ import { openStore } from "../../src/store/index.js";
 import { type CorpusInfo, makeCorpus } from "../scale/fixtures/make-corpus.js";
 import { postgresAvailable, TEST_PG, TestDatabases } from "../store/conformance-stores.js";
 import {
+  type DyadProcess,
   dumpAt,
   embeddedDump,
   PrivateRedis,
@@ -40,10 +41,13 @@ after(async () => {
 });
 
 /** Starts `dyad ingest --queue`; resolves with its stderr once the queue has drained. */
-function produce(queueUrl: string, dbUrl: string): { done: Promise<string>; stderr(): string } {
+function produce(
+  queueUrl: string,
+  dbUrl: string,
+): { done: Promise<string>; waitFor: DyadProcess["waitFor"] } {
   const run = runDyad(["ingest", ...corpus.paths, "--queue", queueUrl, "--db", dbUrl]);
   return {
-    stderr: run.stderr,
+    waitFor: run.waitFor,
     done: run.exited.then(({ code }) => {
       assert.equal(code, 0, run.stderr());
       return run.stderr();
@@ -108,8 +112,8 @@ describe("queue workers under faults", { skip: pgUp ? false : "PostgreSQL is not
       );
       await worker.waitFor(notice);
       const producer = produce(redis.url, db);
+      await producer.waitFor(notice);
       await worker.waitFor(/attempt [3-9]/);
-      assert.match(producer.stderr(), notice);
       await redis.start();
       await producer.done;
       assert.match(worker.stderr(), /queue at redis:\/\/127\.0\.0\.1:\d+ reachable again/);
