@@ -68,15 +68,19 @@ export function scoreRegression() {
       traps++;
       const asserted = out.filter((e) => e.modality.status === "asserted");
       if (!asserted.length) trapsClean++;
-      else failures.push(`line ${c.line} trap coded ${asserted.map((e) => e.cameo.code).join(",")}: ${c.text}`);
+      else
+        failures.push(`line ${c.line} trap coded ${asserted.map((e) => e.cameo.code).join(",")}: ${c.text}`);
       continue;
     }
     events++;
-    const s = (perStatus[c.status] ??= { cases: 0, found: 0, statusRight: 0 });
+    const s = perStatus[c.status] ?? { cases: 0, found: 0, statusRight: 0 };
+    perStatus[c.status] = s;
     s.cases++;
     const e = matchCase(c, out);
     if (!e) {
-      failures.push(`line ${c.line} missed ${c.source}-${c.code}-${c.target}: ${c.text}  [got ${out.map((x) => `${x.source.code}-${x.cameo.code}-${x.target?.code ?? ""}/${x.modality.status}`).join(" ")}]`);
+      failures.push(
+        `line ${c.line} missed ${c.source}-${c.code}-${c.target}: ${c.text}  [got ${out.map((x) => `${x.source.code}-${x.cameo.code}-${x.target?.code ?? ""}/${x.modality.status}`).join(" ")}]`,
+      );
       continue;
     }
     found++;
@@ -84,7 +88,10 @@ export function scoreRegression() {
     if (e.modality.status === c.status) {
       statusRight++;
       s.statusRight++;
-    } else failures.push(`line ${c.line} status ${e.modality.status} (cues ${e.modality.cues.join(",")}) ≠ ${c.status}: ${c.text}`);
+    } else
+      failures.push(
+        `line ${c.line} status ${e.modality.status} (cues ${e.modality.cues.join(",")}) ≠ ${c.status}: ${c.text}`,
+      );
   }
   if (process.argv.includes("--verbose")) console.error(failures.join("\n"));
   const r = (a: number, b: number) => (b ? Math.round((a / b) * 1000) / 1000 : null);

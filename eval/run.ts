@@ -5,8 +5,8 @@
  */
 import { codeText, loadKnowledge } from "../src/pipeline/index.js";
 import type { EventRecord } from "../src/types/event.js";
-import { actorKey, LEGACY_COUNTRY_CODES, PLOVER_05_TO_ROOTS, readJsonl, rootOf } from "./sets.js";
 import { scoreRegression } from "./regression.js";
+import { actorKey, LEGACY_COUNTRY_CODES, PLOVER_05_TO_ROOTS, readJsonl, rootOf } from "./sets.js";
 
 const json = process.argv.includes("--json");
 const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
@@ -78,10 +78,15 @@ function ploverGsr() {
     if (hit) {
       rootHit++;
       bump(perRoot, roots[0]!, "found");
-    } else if (verbose) misses.push(`${roots.join("/")} ${r.text}\n    got: ${events.map((e) => `${e.source.code}-${e.cameo.code}-${e.target?.code ?? ""}`).join(" ")}`);
+    } else if (verbose)
+      misses.push(
+        `${roots.join("/")} ${r.text}\n    got: ${events.map((e) => `${e.source.code}-${e.cameo.code}-${e.target?.code ?? ""}`).join(" ")}`,
+      );
     if (aHit) actorHit++;
     else if (hit && verbose)
-      misses.push(`ACTORS ${[...srcs].join(",")}>${[...tgts].join(",")} ${r.text}\n    got: ${events.map((e) => `${e.source.code}-${e.cameo.code}-${e.target?.code ?? ""}`).join(" ")}`);
+      misses.push(
+        `ACTORS ${[...srcs].join(",")}>${[...tgts].join(",")} ${r.text}\n    got: ${events.map((e) => `${e.source.code}-${e.cameo.code}-${e.target?.code ?? ""}`).join(" ")}`,
+      );
     for (const e of events) {
       produced++;
       bump(perRoot, e.cameo.root, "produced");
@@ -110,7 +115,12 @@ function ploverGsr() {
  * of dyad's events matching an expected event; 12 records expect no event (any event there is a false positive).
  */
 function petrAfp() {
-  type Rec = { id: string; date: string; text: string; expected_events: { source: string; target: string; code: string }[] };
+  type Rec = {
+    id: string;
+    date: string;
+    text: string;
+    expected_events: { source: string; target: string; code: string }[];
+  };
   const rows = readJsonl<Rec>("petr2_gsr_validation_afp/petr2_gsr_validation_records.jsonl");
   const perRoot = tally();
   let expected = 0;
@@ -120,13 +130,18 @@ function petrAfp() {
   let correct = 0;
   let falseOnEmpty = 0;
   for (const r of rows) {
-    const date = /^(19|20)\d{6}$/.test(r.date) ? `${r.date.slice(0, 4)}-${r.date.slice(4, 6)}-${r.date.slice(6, 8)}` : null;
+    const date = /^(19|20)\d{6}$/.test(r.date)
+      ? `${r.date.slice(0, 4)}-${r.date.slice(4, 6)}-${r.date.slice(6, 8)}`
+      : null;
     const events = code(r.text, date);
     for (const x of r.expected_events) {
       expected++;
       bump(perRoot, rootOf(x.code), "expected");
       const ok = events.some(
-        (e) => e.cameo.root === rootOf(x.code) && actorKey(e.source.code) === actorKey(x.source) && actorKey(e.target?.code) === actorKey(x.target),
+        (e) =>
+          e.cameo.root === rootOf(x.code) &&
+          actorKey(e.source.code) === actorKey(x.source) &&
+          actorKey(e.target?.code) === actorKey(x.target),
       );
       if (ok) {
         found++;
@@ -137,14 +152,19 @@ function petrAfp() {
     if (!r.expected_events.length) falseOnEmpty += events.length;
     if (verbose) {
       const exp = r.expected_events.map((x) => `${x.source}-${x.code}-${x.target}`).join(" ");
-      const got = events.map((e) => `${e.source.code}-${e.cameo.code}-${e.target?.code ?? ""}/${e.modality.status}`).join(" ");
+      const got = events
+        .map((e) => `${e.source.code}-${e.cameo.code}-${e.target?.code ?? ""}/${e.modality.status}`)
+        .join(" ");
       console.error(`AFP ${r.id}\n  ${r.text}\n  expected: ${exp || "(none)"}\n  got:      ${got}`);
     }
     for (const e of events) {
       produced++;
       bump(perRoot, e.cameo.root, "produced");
       const ok = r.expected_events.some(
-        (x) => e.cameo.root === rootOf(x.code) && actorKey(e.source.code) === actorKey(x.source) && actorKey(e.target?.code) === actorKey(x.target),
+        (x) =>
+          e.cameo.root === rootOf(x.code) &&
+          actorKey(e.source.code) === actorKey(x.source) &&
+          actorKey(e.target?.code) === actorKey(x.target),
       );
       if (ok) {
         correct++;
@@ -173,7 +193,12 @@ function petrAfp() {
  * raters) chose for the sentence — an event whose root no rater chose is counted as invented.
  */
 function conflibert() {
-  type Ann = { round: number; rater: number; relevant: boolean | null; actions: { cameo_root: string | null }[] };
+  type Ann = {
+    round: number;
+    rater: number;
+    relevant: boolean | null;
+    actions: { cameo_root: string | null }[];
+  };
   type Rec = { id: string; text: string; final_round: number; annotations: Ann[] };
   const rows = readJsonl<Rec>("conflibert_cameo_annotations/conflibert_cameo_annotations.jsonl");
   const f1 = (a: Set<string>, b: Set<string>) => {
@@ -186,7 +211,7 @@ function conflibert() {
   const pair = { sum: 0, n: 0 };
   const perRoot = tally();
   let produced = 0;
-  let consensusHit = 0;
+  const consensusHit = 0;
   let eventsAnyRater = 0;
   let eventsTwoRaters = 0;
   for (const r of rows) {
@@ -197,7 +222,9 @@ function conflibert() {
       for (const act of a.actions) if (act.cameo_root) set.add(act.cameo_root.padStart(2, "0"));
       raterRoots.set(a.rater, set);
     }
-    const events = code(r.text, null).filter((e) => e.modality.status === "asserted" || e.modality.status === "reported_claim");
+    const events = code(r.text, null).filter(
+      (e) => e.modality.status === "asserted" || e.modality.status === "reported_claim",
+    );
     const mine = new Set(events.map((e) => e.cameo.root));
     produced += events.length;
     for (const root of mine) bump(perRoot, root, "produced");
@@ -233,8 +260,11 @@ function conflibert() {
       }
     void consensusHit;
   }
-  const raterScores = [...perRater.entries()].sort((a, b) => a[0] - b[0]).map(([rater, t]) => ({ rater, f1: ratio(t.dyad, t.n), emptyF1: ratio(t.empty, t.n), sentences: t.n }));
-  const mean = (xs: number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 1000) / 1000 : null);
+  const raterScores = [...perRater.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([rater, t]) => ({ rater, f1: ratio(t.dyad, t.n), emptyF1: ratio(t.empty, t.n), sentences: t.n }));
+  const mean = (xs: number[]) =>
+    xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 1000) / 1000 : null;
   return {
     set: "conflibert_cameo_annotations",
     records: rows.length,
@@ -260,7 +290,12 @@ function cameoExamples() {
     if (events.some((e) => e.cameo.code === r.code)) exact++;
     if (events.some((e) => e.cameo.root === rootOf(r.code))) root++;
   }
-  return { set: "cameo_examples", records: rows.length, exactCodeRecall: ratio(exact, rows.length), rootRecall: ratio(root, rows.length) };
+  return {
+    set: "cameo_examples",
+    records: rows.length,
+    exactCodeRecall: ratio(exact, rows.length),
+    rootRecall: ratio(root, rows.length),
+  };
 }
 
 function rootTable(perRoot: Map<string, RootTally>): string {
@@ -294,12 +329,15 @@ for (const [name, run] of Object.entries(runs)) {
     perStatus?: unknown;
   };
   console.log(`\n== ${String(head.set)}`);
-  for (const [k, v] of Object.entries(head)) if (k !== "set") console.log(`  ${k}: ${typeof v === "object" ? JSON.stringify(v) : String(v)}`);
+  for (const [k, v] of Object.entries(head))
+    if (k !== "set") console.log(`  ${k}: ${typeof v === "object" ? JSON.stringify(v) : String(v)}`);
   if (perRater) console.log(`  perRater: ${JSON.stringify(perRater)}`);
   if (perStatus) console.log(`  perStatus: ${JSON.stringify(perStatus)}`);
   if (perRoot) console.log(rootTable(perRoot));
 }
 if (json) {
-  const plain = results.map((r) => JSON.parse(JSON.stringify(r, (_k, v) => (v instanceof Map ? Object.fromEntries(v) : v))));
+  const plain = results.map((r) =>
+    JSON.parse(JSON.stringify(r, (_k, v) => (v instanceof Map ? Object.fromEntries(v) : v))),
+  );
   console.log(JSON.stringify({ seconds: (Date.now() - started) / 1000, results: plain }));
 } else console.log(`\n(eval took ${((Date.now() - started) / 1000).toFixed(1)} s)`);

@@ -10,7 +10,10 @@ import { register as registerDict } from "./commands/dict.js";
 import { register as registerExport } from "./commands/export.js";
 import { register as registerIngest } from "./commands/ingest.js";
 import { register as registerQuery } from "./commands/query.js";
+import { register as registerQueue } from "./commands/queue.js";
 import { register as registerServe } from "./commands/serve.js";
+import { register as registerWatch } from "./commands/watch.js";
+import { register as registerWorker } from "./commands/worker.js";
 
 const program = new Command();
 program
@@ -28,6 +31,9 @@ for (const register of [
   registerQuery,
   registerExport,
   registerServe,
+  registerWorker,
+  registerQueue,
+  registerWatch,
 ]) {
   register(program);
 }

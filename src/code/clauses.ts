@@ -69,7 +69,10 @@ export function segmentSentence(
       cuts.push({ at: i, opener: "contrast", token: i });
     } else if (SUBORDINATORS.has(w) && (t.pos === "SCONJ" || t.pos === "ADP" || t.pos === "ADV")) {
       // "after" and "before" as prepositions ("after talks") are not clause openers: need a verb soon after.
-      if ((w === "after" || w === "before" || w === "since" || w === "until") && !verbWithin(tokens, i + 1, end, 4))
+      if (
+        (w === "after" || w === "before" || w === "since" || w === "until") &&
+        !verbWithin(tokens, i + 1, end, 4)
+      )
         continue;
       cuts.push({ at: i, opener: "sub", token: i });
     } else if (RELATIVES.has(w) && (t.pos === "PRON" || t.pos === "DET" || t.pos === "ADV")) {
@@ -82,7 +85,12 @@ export function segmentSentence(
     ) {
       // "hopeful that relations could improve", "said that talks would resume": wink tags this "that" DET
       cuts.push({ at: i, opener: "that", token: i });
-    } else if (w === "," && next1(tokens, i, end)?.pos === "VERB" && next1(tokens, i, end)!.lower.endsWith("ing")) {
+    } else if (
+      w === "," &&
+      next1(tokens, i, end)?.pos === "VERB" &&
+      next1(tokens, i, end)!.lower.endsWith("ing") &&
+      next1(tokens, i, end)!.lower !== "according" // ", according to …" attributes the whole clause
+    ) {
       // ", accusing Israel of …", ", killing five": a participial clause shares the subject, not the negation
       cuts.push({ at: i, opener: "and", token: i });
     } else if (w === "that" && (t.pos === "SCONJ" || t.pos === "PRON")) {
@@ -92,7 +100,11 @@ export function segmentSentence(
     } else if (w === "and" && t.pos === "CCONJ") {
       // A new clause when "and" is followed by a verb (shared subject) or by a subject and a verb.
       const next = tokens[i + 1];
-      if (next && i + 1 < end && (next.pos === "VERB" || (next.pos === "AUX" && verbWithin(tokens, i + 2, end, 2)))) {
+      if (
+        next &&
+        i + 1 < end &&
+        (next.pos === "VERB" || (next.pos === "AUX" && verbWithin(tokens, i + 2, end, 2)))
+      ) {
         cuts.push({ at: i, opener: "and", token: i });
       } else if (prev.lower === "," && verbWithin(tokens, i + 1, end, 5) && !isMention(i - 2)) {
         cuts.push({ at: i, opener: "and", token: i });

@@ -30,7 +30,11 @@ export interface CoderInput {
   /** Country of the dateline place, for agents named without a country ("police", "rebels"). */
   readonly homeCountry: string | null;
   /** Places named in the text (clean offsets), so that "rebels in Syria" or "a hospital in Kharkiv" get a country. */
-  readonly places?: readonly { readonly start: number; readonly end: number; readonly country: string | null }[];
+  readonly places?: readonly {
+    readonly start: number;
+    readonly end: number;
+    readonly country: string | null;
+  }[];
 }
 
 interface Trigger {
@@ -77,14 +81,19 @@ export class EventCoder {
     }
     let ctx = this.context(input, this.withFirstPerson(doc, input.mentions));
     const reported = this.reportedPronouns(ctx);
-    if (reported.length) ctx = this.context(input, [...ctx.mentions, ...reported].sort((a, b) => a.start - b.start || b.end - a.end));
+    if (reported.length)
+      ctx = this.context(
+        input,
+        [...ctx.mentions, ...reported].sort((a, b) => a.start - b.start || b.end - a.end),
+      );
     const { owner } = ctx;
     const out: CodedEvent[] = [];
     const seen = new Set<string>();
     // A story with sport words in two or more sentences is a sports report: none of its sentences codes an event
     // unless it names an office-holder, an organisation or an armed group.
     let sportSentences = 0;
-    for (const sentence of doc.sentences) if (this.hasSportWords(tokens, sentence.tokenStart, sentence.tokenEnd)) sportSentences++;
+    for (const sentence of doc.sentences)
+      if (this.hasSportWords(tokens, sentence.tokenStart, sentence.tokenEnd)) sportSentences++;
     const sportsStory = sportSentences >= 2;
     for (const sentence of doc.sentences) {
       const { tokenStart: ss, tokenEnd: se } = sentence;
@@ -100,7 +109,10 @@ export class EventCoder {
       const speaker = this.speakerOf(ctx, sentence.index, ss, se, segments);
       for (const tr of triggers) {
         const seg = segmentIndexOf(segments, tr.head);
-        const roles = tr.pattern.kind === "verb" ? verbRoles(ctx, segments, seg, tr) : nounRoles(ctx, segments, seg, tr, this.lexicon);
+        const roles =
+          tr.pattern.kind === "verb"
+            ? verbRoles(ctx, segments, seg, tr)
+            : nounRoles(ctx, segments, seg, tr, this.lexicon);
         if (!roles) continue;
         const cameo = this.ontology.cameo(tr.pattern.code);
         if (!cameo) continue;
@@ -113,12 +125,16 @@ export class EventCoder {
             ...(tr.pattern.kind === "noun" ? presupposed(ctx, tr.first, segments[seg]!.start) : {}),
           }),
         );
-        const quote = doc.quotes.find((q) => q.start <= tokens[tr.first]!.start && q.end >= tokens[tr.last]!.end) ?? null;
+        const quote =
+          doc.quotes.find((q) => q.start <= tokens[tr.first]!.start && q.end >= tokens[tr.last]!.end) ?? null;
         const date = this.eventDate(doc, sentence.index, tokens[tr.head]!.start);
         if (date && input.date && daysBetween(date, input.date) > HISTORY_DAYS) continue; // a history recap, not news
         if (!date && input.date && isHistory(tokens, segments[seg]!, tr.last, input.date)) continue; // "invaded Kuwait in 1990"
         const speakerHere = quote ? (this.quoteSpeaker(ctx, quote) ?? speaker) : speaker;
-        const protested = tr.pattern.flags.notarget && tr.pattern.code.startsWith("14") ? protestTarget(ctx, segments[seg]!, tr) : null;
+        const protested =
+          tr.pattern.flags.notarget && tr.pattern.code.startsWith("14")
+            ? protestTarget(ctx, segments[seg]!, tr)
+            : null;
         for (const [src0, tgt0] of pairs(roles, tr.pattern)) {
           const src = upgradeToSpeaker(src0, speakerHere);
           const tgt = tgt0 ?? (protested && !sameActor(src, protested) ? protested : null);
@@ -129,7 +145,8 @@ export class EventCoder {
           const key = `${sentence.index}|${code}|${src.code}|${tgt?.code ?? ""}`;
           if (seen.has(key)) continue;
           seen.add(key);
-          if (INTENT_ROOTS.has(code.slice(0, 2))) seen.add(`${sentence.index}|${code.slice(0, 2)}|${src.code}|${tgt?.code ?? ""}`);
+          if (INTENT_ROOTS.has(code.slice(0, 2)))
+            seen.add(`${sentence.index}|${code.slice(0, 2)}|${src.code}|${tgt?.code ?? ""}`);
           out.push({
             code,
             source: src,
@@ -171,7 +188,10 @@ export class EventCoder {
         const seg = segmentIndexOf(segments, v);
         const modality = statementModality(tokens, cues, v);
         void seg;
-        const quote = doc.quotes.find((q) => q.sentence === sentence.index && this.quoteSpeaker(ctx, q)?.code === st.source[0]?.code) ?? null;
+        const quote =
+          doc.quotes.find(
+            (q) => q.sentence === sentence.index && this.quoteSpeaker(ctx, q)?.code === st.source[0]?.code,
+          ) ?? null;
         const obliged = obligationSubject(ctx, segments, v);
         for (const src of st.source) {
           if (!isPolitical(src) || (src.sector && NOT_SPEAKERS.has(src.sector))) continue;
@@ -194,9 +214,15 @@ export class EventCoder {
             });
           };
           // "X said Y must …": a demand on Y
-          for (const y of obliged ?? []) if (!sameActor(src, y) && isPolitical(y)) emit(DEMAND_CODE, y, "obligation", st.confidence - 0.1);
+          for (const y of obliged ?? [])
+            if (!sameActor(src, y) && isPolitical(y)) emit(DEMAND_CODE, y, "obligation", st.confidence - 0.1);
           // a statement pattern (denial, concern, condolence …) already says more about what this speaker said
-          if (out.some((e) => e.sentence === sentence.index && e.code.startsWith("01") && e.source.code === src.code)) continue;
+          if (
+            out.some(
+              (e) => e.sentence === sentence.index && e.code.startsWith("01") && e.source.code === src.code,
+            )
+          )
+            continue;
           const tgt = st.target && !sameActor(src, st.target) ? st.target : null;
           emit(STATEMENT_CODE, tgt, "statement", st.confidence);
         }
@@ -248,9 +274,16 @@ export class EventCoder {
       if (tk.pos !== "VERB" || !this.lexicon.report.has(tk.lemma)) continue;
       const p = tokens[v + 1]!.lower === "that" ? v + 2 : v + 1;
       const pron = tokens[p];
-      if (!pron || !SUBJECT_PRONOUNS.has(pron.lower) || ctx.owner[p] !== -1 || pron.sentence !== tk.sentence) continue;
+      if (!pron || !SUBJECT_PRONOUNS.has(pron.lower) || ctx.owner[p] !== -1 || pron.sentence !== tk.sentence)
+        continue;
       const sentence = ctx.doc.sentences[tk.sentence]!;
-      const segments = segmentSentence(tokens, sentence.tokenStart, sentence.tokenEnd, this.lexicon, (t) => ctx.owner[t] !== -1);
+      const segments = segmentSentence(
+        tokens,
+        sentence.tokenStart,
+        sentence.tokenEnd,
+        this.lexicon,
+        (t) => ctx.owner[t] !== -1,
+      );
       const st = statementAt(ctx, segments, v, this.lexicon);
       const speakers = st?.source ?? [];
       const plural = pron.lower === "they";
@@ -287,7 +320,8 @@ export class EventCoder {
     for (let t = ss; t < se; t++) {
       const lemma = lemmas[t]!;
       const p = pos[t]!;
-      const verbs = p === "VERB" || p === "AUX" || isParticiple(tokens, t) ? this.patterns.byHead.get(lemma) : undefined;
+      const verbs =
+        p === "VERB" || p === "AUX" || isParticiple(tokens, t) ? this.patterns.byHead.get(lemma) : undefined;
       const nouns = this.patterns.nounFirst.get(lemma);
       for (const list of [verbs, nouns]) {
         if (!list) continue;
@@ -304,14 +338,23 @@ export class EventCoder {
       }
     }
     // Drop triggers whose words lie inside a more specific trigger ("hold talk" swallows the noun "talk").
-    found.sort((a, b) => b.pattern.specificity - a.pattern.specificity || b.match.matchedIdx.length - a.match.matchedIdx.length);
+    found.sort(
+      (a, b) =>
+        b.pattern.specificity - a.pattern.specificity ||
+        b.match.matchedIdx.length - a.match.matchedIdx.length,
+    );
     const kept: Trigger[] = [];
     for (const tr of found) {
       const inside = kept.some(
         (k) =>
           tr.match.matchedIdx.every((i) => k.match.matchedIdx.includes(i) || (i >= k.first && i <= k.last)) &&
           // "accused Moscow of shelling …": a verb after the container's target slot is an event of its own
-          !(tr.pattern.kind === "verb" && k.match.targetAt !== null && tr.head > k.match.targetAt && tr.head !== k.head),
+          !(
+            tr.pattern.kind === "verb" &&
+            k.match.targetAt !== null &&
+            tr.head > k.match.targetAt &&
+            tr.head !== k.head
+          ),
       );
       if (!inside) kept.push(tr);
     }
@@ -319,7 +362,12 @@ export class EventCoder {
   }
 
   /** A matched word inside a phrase that is never an event ("heart attack", "trade war") voids the trigger. */
-  private notEvent(lemmas: readonly string[], pos: readonly string[], idx: readonly number[], se: number): boolean {
+  private notEvent(
+    lemmas: readonly string[],
+    pos: readonly string[],
+    idx: readonly number[],
+    se: number,
+  ): boolean {
     const check = this.patterns.insideNotEvent;
     if (!check) return false;
     for (const i of idx) if (check(lemmas, pos, i, se)) return true;
@@ -348,7 +396,13 @@ export class EventCoder {
   }
 
   /** The subject of a verb of saying in the sentence ("Putin says …", "…, he said"). */
-  private speakerOf(ctx: Ctx, sentence: number, ss: number, se: number, segments: readonly Segment[]): Mention | null {
+  private speakerOf(
+    ctx: Ctx,
+    sentence: number,
+    ss: number,
+    se: number,
+    segments: readonly Segment[],
+  ): Mention | null {
     for (let t = ss; t < se; t++) {
       const tk = ctx.tokens[t]!;
       if (tk.pos !== "VERB" || !this.lexicon.report.has(tk.lemma)) continue;
@@ -461,19 +515,60 @@ export function violenceCode(code: string, src: Mention, tgt: Mention | null): s
 
 /** Future cooperative act (roots 04–08) → the matching "express intent" code of root 03. */
 const INTENT_OF: Readonly<Record<string, string>> = {
-  "04": "036", "05": "032", "06": "031", "061": "0311", "062": "0312", "063": "0313", "064": "0314",
-  "07": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334",
-  "08": "035", "081": "0351", "082": "0352", "083": "034", "084": "0353", "085": "0354", "086": "0355", "087": "0356",
+  "04": "036",
+  "05": "032",
+  "06": "031",
+  "061": "0311",
+  "062": "0312",
+  "063": "0313",
+  "064": "0314",
+  "07": "033",
+  "071": "0331",
+  "072": "0332",
+  "073": "0333",
+  "074": "0334",
+  "08": "035",
+  "081": "0351",
+  "082": "0352",
+  "083": "034",
+  "084": "0353",
+  "085": "0354",
+  "086": "0355",
+  "087": "0356",
 };
 /** Future (or conditional) coercive act (roots 14, 16–20) → the matching "threaten" code of root 13. */
 const THREAT_OF: Readonly<Record<string, string>> = {
-  "14": "133", "16": "131", "161": "1313", "162": "1313", "163": "1312", "164": "1313", "166": "136",
-  "17": "137", "172": "132", "18": "138", "19": "138", "191": "1381", "192": "1382", "20": "138",
+  "14": "133",
+  "16": "131",
+  "161": "1313",
+  "162": "1313",
+  "163": "1312",
+  "164": "1313",
+  "166": "136",
+  "17": "137",
+  "172": "132",
+  "18": "138",
+  "19": "138",
+  "191": "1381",
+  "192": "1382",
+  "20": "138",
 };
 /** "Will not" + cooperative act (roots 04–08) → the matching "reject / refuse" code of root 12. */
 const REFUSAL_OF: Readonly<Record<string, string>> = {
-  "04": "125", "05": "120", "06": "121", "061": "1211", "062": "1212", "063": "1213", "07": "120",
-  "08": "124", "081": "1241", "082": "1242", "084": "1243", "085": "1244", "086": "1245", "087": "1246",
+  "04": "125",
+  "05": "120",
+  "06": "121",
+  "061": "1211",
+  "062": "1212",
+  "063": "1213",
+  "07": "120",
+  "08": "124",
+  "081": "1241",
+  "082": "1242",
+  "084": "1243",
+  "085": "1244",
+  "086": "1245",
+  "087": "1246",
 };
 const WILL_WORDS = new Set(["will", "would", "wo", "'ll", "shall"]);
 const NOT_WORDS = new Set(["not", "n't", "never"]);
@@ -489,18 +584,27 @@ function lookup(table: Readonly<Record<string, string>>, code: string): string |
  * speaker of the same country): "Russia will attack, a US official said" is a prediction, not a Russian threat. A
  * planned visit or aid announced by the other side ("X will visit, Y's embassy said") is still X's stated intent.
  */
-export function intentOf(code: string, modality: Modality, src: Mention, speaker: Mention | null): string | null {
+export function intentOf(
+  code: string,
+  modality: Modality,
+  src: Mention,
+  speaker: Mention | null,
+): string | null {
   const root = code.slice(0, 2);
   const cooperative = root >= "04" && root <= "08";
   const coercive = root === "14" || (root >= "16" && root <= "20");
   if (coercive && speaker && speaker.country !== src.country) return null;
   const words = modality.cues.map((c) => c.toLowerCase());
-  const will = words.some((w) => WILL_WORDS.has(w.split(" ")[0]!.replace(/n't$/, "")) || w.startsWith("plan") || w.startsWith("intend"));
+  const will = words.some(
+    (w) =>
+      WILL_WORDS.has(w.split(" ")[0]!.replace(/n't$/, "")) || w.startsWith("plan") || w.startsWith("intend"),
+  );
   const not = words.some((w) => NOT_WORDS.has(w) || w.endsWith("n't"));
   if (cooperative && not && will) return lookup(REFUSAL_OF, code);
   if (not) return null;
   if (cooperative && modality.status === "future") return lookup(INTENT_OF, code);
-  if (coercive && (modality.status === "future" || (modality.status === "conditional" && will))) return lookup(THREAT_OF, code);
+  if (coercive && (modality.status === "future" || (modality.status === "conditional" && will)))
+    return lookup(THREAT_OF, code);
   return null;
 }
 
@@ -521,9 +625,12 @@ function obligationSubject(ctx: Ctx, segments: readonly Segment[], v: number): G
     const tk = tokens[i]!;
     const modal =
       (OBLIGATION.has(tk.lower) && tk.pos === "AUX") ||
-      ((tk.lemma === "have" || tk.lemma === "need") && tokens[i + 1]?.lower === "to" && tokens[i + 1]!.pos === "PART");
+      ((tk.lemma === "have" || tk.lemma === "need") &&
+        tokens[i + 1]?.lower === "to" &&
+        tokens[i + 1]!.pos === "PART");
     if (!modal) continue;
-    for (let t = i - 1; t >= next.start; t--) if (ctx.owner[t] !== -1) return groupEndingAt(ctx, t, next.start - 1);
+    for (let t = i - 1; t >= next.start; t--)
+      if (ctx.owner[t] !== -1) return groupEndingAt(ctx, t, next.start - 1);
     return null;
   }
   return null;
@@ -531,7 +638,17 @@ function obligationSubject(ctx: Ctx, segments: readonly Segment[], v: number): G
 /** Roots whose events are speech acts: what they announce, promise or threaten is not the event itself. */
 const SPEECH_ACT_ROOTS = new Set(["01", "02", "03", "10", "11", "12", "13"]);
 /** Prepositions that present their noun as a fact already happened: "after the strikes", "amid protests". */
-const PRESUPPOSING = new Set(["after", "following", "amid", "amidst", "despite", "during", "since", "over", "at"]);
+const PRESUPPOSING = new Set([
+  "after",
+  "following",
+  "amid",
+  "amidst",
+  "despite",
+  "during",
+  "since",
+  "over",
+  "at",
+]);
 
 /** If the noun trigger at `first` sits in a presupposing prepositional phrase, where that phrase starts. */
 function presupposed(ctx: Ctx, first: number, floor: number): { presupposedFrom?: number } {
@@ -545,7 +662,10 @@ function presupposed(ctx: Ctx, first: number, floor: number): { presupposedFrom?
       const w = tk.lower;
       if (PRESUPPOSING.has(w)) return { presupposedFrom: i };
       // "in response to the attack", "in retaliation for the strikes"
-      if ((w === "to" || w === "for") && (tokens[i - 1]?.lower === "response" || tokens[i - 1]?.lower === "retaliation"))
+      if (
+        (w === "to" || w === "for") &&
+        (tokens[i - 1]?.lower === "response" || tokens[i - 1]?.lower === "retaliation")
+      )
         return { presupposedFrom: i - 2 };
     }
     break;
@@ -553,8 +673,36 @@ function presupposed(ctx: Ctx, first: number, floor: number): { presupposedFrom?
   return {};
 }
 /** Verbs of saying that also take plain objects ("added troops", "posted a video"): a statement only before speech. */
-const LOOSE_SAYING = new Set(["add", "post", "write", "note", "reply", "respond", "comment", "confirm", "acknowledge", "remark"]);
-const SPEECH_NEXT = new Set(["that", ",", ".", ":", '"', "“", "”", "'", "‘", "’", "on", "in", "at", "to", "--", "—"]);
+const LOOSE_SAYING = new Set([
+  "add",
+  "post",
+  "write",
+  "note",
+  "reply",
+  "respond",
+  "comment",
+  "confirm",
+  "acknowledge",
+  "remark",
+]);
+const SPEECH_NEXT = new Set([
+  "that",
+  ",",
+  ".",
+  ":",
+  '"',
+  "“",
+  "”",
+  "'",
+  "‘",
+  "’",
+  "on",
+  "in",
+  "at",
+  "to",
+  "--",
+  "—",
+]);
 
 interface Statement {
   readonly source: Group;
@@ -579,9 +727,20 @@ function statementAt(ctx: Ctx, segments: readonly Segment[], v: number, lexicon:
   const times = timeTokens(ctx, v);
   let t = v - 1;
   const isTime = (i: number) => times.has(i) || DAY_WORDS.has(tokens[i]!.lower);
-  while (t >= seg.start && (SKIP_BEFORE_VERB.has(tokens[t]!.pos) || isTime(t) || (tokens[t]!.lower === "on" && isTime(t + 1)))) t--;
+  while (
+    t >= seg.start &&
+    (SKIP_BEFORE_VERB.has(tokens[t]!.pos) || isTime(t) || (tokens[t]!.lower === "on" && isTime(t + 1)))
+  )
+    t--;
   // "officials and witnesses said": the actor of a pair whose other half is no actor
-  if (t - 2 >= seg.start && ctx.owner[t] === -1 && tokens[t]!.pos === "NOUN" && tokens[t - 1]!.lower === "and" && ctx.owner[t - 2] !== -1) t -= 2;
+  if (
+    t - 2 >= seg.start &&
+    ctx.owner[t] === -1 &&
+    tokens[t]!.pos === "NOUN" &&
+    tokens[t - 1]!.lower === "and" &&
+    ctx.owner[t - 2] !== -1
+  )
+    t -= 2;
   let source: Group = [];
   let confidence = 0.75;
   if (t >= seg.start && ctx.owner[t] !== -1) source = groupEndingAt(ctx, t, seg.start - 1);
@@ -598,7 +757,13 @@ function statementAt(ctx: Ctx, segments: readonly Segment[], v: number, lexicon:
     const before = tokens[v - 1]?.lower ?? "";
     if (before === "," || QUOTE_MARKS.has(before)) {
       let k = v + 1;
-      while (k < seg.end && k < v + 3 && ctx.owner[k] === -1 && (tokens[k]!.pos === "DET" || tokens[k]!.pos === "ADJ")) k++;
+      while (
+        k < seg.end &&
+        k < v + 3 &&
+        ctx.owner[k] === -1 &&
+        (tokens[k]!.pos === "DET" || tokens[k]!.pos === "ADJ")
+      )
+        k++;
       if (k < seg.end && ctx.owner[k] !== -1) {
         source = groupStartingAt(ctx, ctx.mentions[ctx.owner[k]!]!.tokenStart, seg.end);
         confidence = 0.7;
@@ -634,8 +799,19 @@ const SKIP_BEFORE_VERB = new Set(["ADV", "AUX", "PART"]);
 const NOT_SPEAKERS = new Set(["CVL", "BUS", "CRM", "HLH", "EDU", "MED", "REF", "AGR", "COP"]);
 /** Time words that may stand between a speaker and the verb without "on": "Chinese authorities Thursday announced". */
 const DAY_WORDS = new Set([
-  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight",
-  "earlier", "later", "late",
+  "monday",
+  "tuesday",
+  "wednesday",
+  "thursday",
+  "friday",
+  "saturday",
+  "sunday",
+  "today",
+  "yesterday",
+  "tonight",
+  "earlier",
+  "later",
+  "late",
 ]);
 
 /**
@@ -651,7 +827,12 @@ function statementModality(tokens: readonly Token[], cues: readonly FoundCue[], 
     for (let k = c.end; k < v; k++) if (!SKIP_BEFORE_VERB.has(tokens[k]!.pos)) chain = false;
     if (!chain) continue;
     if (status === "asserted" || c.cue.status === "negated") status = c.cue.status;
-    words.push(tokens.slice(c.start, c.end).map((t) => t.text).join(" "));
+    words.push(
+      tokens
+        .slice(c.start, c.end)
+        .map((t) => t.text)
+        .join(" "),
+    );
   }
   return { status, cues: words };
 }
@@ -681,7 +862,11 @@ interface Ctx {
   readonly homeCountry: string | null;
   /** The country the article names most often (first named on a tie): the fallback for agents with no country. */
   readonly mainCountry: string | null;
-  readonly places: readonly { readonly start: number; readonly end: number; readonly country: string | null }[];
+  readonly places: readonly {
+    readonly start: number;
+    readonly end: number;
+    readonly country: string | null;
+  }[];
 }
 
 interface Roles {
@@ -749,7 +934,12 @@ function withCountry(ctx: Ctx, m: Mention): Mention {
   const guessed = !country;
   country ??= ctx.homeCountry ?? ctx.mainCountry;
   if (!country) return m;
-  const out = { ...m, country, code: `${country}${m.sector ?? ""}`, why: `${m.why}; country from context: ${country}` };
+  const out = {
+    ...m,
+    country,
+    code: `${country}${m.sector ?? ""}`,
+    why: `${m.why}; country from context: ${country}`,
+  };
   if (guessed) COUNTRY_GUESSED.add(out);
   return out;
 }
@@ -791,9 +981,22 @@ function groupStartingAt(ctx: Ctx, t: number, limit: number): Group {
     const end = Math.max(...more.map((m) => m.tokenEnd));
     const w = ctx.tokens[end]?.lower;
     if (end >= limit) break;
-    if ((w === "and" || w === "&") && ctx.owner[end + 1] !== undefined && ctx.owner[end + 1] !== -1) i = end + 1;
-    else if (w === "," && ctx.tokens[end + 1]?.lower === "and" && ctx.owner[end + 2] !== undefined && ctx.owner[end + 2] !== -1) i = end + 2;
-    else if (w === "," && ctx.owner[end + 1] !== undefined && ctx.owner[end + 1] !== -1 && listEndsInAnd(ctx, end + 1, limit)) i = end + 1;
+    if ((w === "and" || w === "&") && ctx.owner[end + 1] !== undefined && ctx.owner[end + 1] !== -1)
+      i = end + 1;
+    else if (
+      w === "," &&
+      ctx.tokens[end + 1]?.lower === "and" &&
+      ctx.owner[end + 2] !== undefined &&
+      ctx.owner[end + 2] !== -1
+    )
+      i = end + 2;
+    else if (
+      w === "," &&
+      ctx.owner[end + 1] !== undefined &&
+      ctx.owner[end + 1] !== -1 &&
+      listEndsInAnd(ctx, end + 1, limit)
+    )
+      i = end + 1;
     else break;
   }
   return group;
@@ -854,7 +1057,8 @@ function protestTarget(ctx: Ctx, segment: Segment, tr: Trigger): Mention | null 
   for (let i = tr.last + 1; i < segment.end && i < tr.last + 8; i++) {
     if (tokens[i]!.lower === ",") break;
     if (PROTEST_AT.has(tokens[i]!.lower)) {
-      for (let k = i + 1; k < segment.end && k < i + 5; k++) if (ctx.owner[k] !== -1) return mentionsAt(ctx, k)[0] ?? null;
+      for (let k = i + 1; k < segment.end && k < i + 5; k++)
+        if (ctx.owner[k] !== -1) return mentionsAt(ctx, k)[0] ?? null;
     }
   }
   const sentence = tokens[tr.head]!.sentence;
@@ -883,8 +1087,30 @@ function protestTarget(ctx: Ctx, segment: Segment, tr: Trigger): Mention | null 
 
 /** Verbs whose infinitive complement has not (yet) happened: "urged X to withdraw", "wants Y to attack". */
 const UNREALISED = new Set([
-  "urge", "ask", "tell", "order", "invite", "want", "encourage", "press", "pressure", "warn", "call", "instruct",
-  "authorize", "authorise", "request", "push", "expect", "wish", "need", "aim", "try", "seek", "hope", "plan",
+  "urge",
+  "ask",
+  "tell",
+  "order",
+  "invite",
+  "want",
+  "encourage",
+  "press",
+  "pressure",
+  "warn",
+  "call",
+  "instruct",
+  "authorize",
+  "authorise",
+  "request",
+  "push",
+  "expect",
+  "wish",
+  "need",
+  "aim",
+  "try",
+  "seek",
+  "hope",
+  "plan",
 ]);
 
 /**
@@ -905,8 +1131,30 @@ function unrealised(tokens: readonly Token[], segment: Segment, tr: Trigger, m: 
 
 /** Verbs whose object, not subject, does what the infinitive says: "urged Iran to release", "forced X to leave". */
 const OBJECT_CONTROL = new Set([
-  "urge", "ask", "tell", "order", "force", "invite", "allow", "help", "want", "encourage", "persuade", "press",
-  "pressure", "warn", "call", "permit", "enable", "compel", "instruct", "authorize", "authorise", "request", "push", "get",
+  "urge",
+  "ask",
+  "tell",
+  "order",
+  "force",
+  "invite",
+  "allow",
+  "help",
+  "want",
+  "encourage",
+  "persuade",
+  "press",
+  "pressure",
+  "warn",
+  "call",
+  "permit",
+  "enable",
+  "compel",
+  "instruct",
+  "authorize",
+  "authorise",
+  "request",
+  "push",
+  "get",
 ]);
 
 /**
@@ -914,7 +1162,13 @@ const OBJECT_CONTROL = new Set([
  * that verb's object after an object-control verb ("urged Iran to free …" → Iran). `undefined` when `v` is no
  * infinitive.
  */
-function infinitiveSubject(ctx: Ctx, segments: readonly Segment[], seg: number, v: number, depth: number): Group | null | undefined {
+function infinitiveSubject(
+  ctx: Ctx,
+  segments: readonly Segment[],
+  seg: number,
+  v: number,
+  depth: number,
+): Group | null | undefined {
   const tokens = ctx.tokens;
   if (tokens[v - 1]?.lower !== "to" || tokens[v - 1]!.pos !== "PART") return undefined;
   const segment = segments[seg]!;
@@ -922,7 +1176,8 @@ function infinitiveSubject(ctx: Ctx, segments: readonly Segment[], seg: number, 
     const tk = tokens[g]!;
     if (tk.pos !== "VERB") continue;
     if (OBJECT_CONTROL.has(tk.lemma)) {
-      for (let i = g + 1; i < v - 1; i++) if (ctx.owner[i] !== -1) return groupStartingAt(ctx, ctx.mentions[ctx.owner[i]!]!.tokenStart, v - 1);
+      for (let i = g + 1; i < v - 1; i++)
+        if (ctx.owner[i] !== -1) return groupStartingAt(ctx, ctx.mentions[ctx.owner[i]!]!.tokenStart, v - 1);
       return undefined; // "wants to attack": the subject's own wish
     }
     return subjectOf(ctx, segments, seg, g, depth + 1);
@@ -934,7 +1189,13 @@ function infinitiveSubject(ctx: Ctx, segments: readonly Segment[], seg: number, 
 /** How far after the verb (tokens) its object may start. */
 const OBJECT_REACH = 10;
 
-function objectAfter(ctx: Ctx, segments: readonly Segment[], seg: number, t: number, crossRelative: boolean): Group | null {
+function objectAfter(
+  ctx: Ctx,
+  segments: readonly Segment[],
+  seg: number,
+  t: number,
+  crossRelative: boolean,
+): Group | null {
   let s = seg;
   let from = t;
   for (let hops = 0; hops < 2 && s < segments.length; hops++) {
@@ -970,6 +1231,19 @@ function isPassive(ctx: Ctx, v: number, floor: number): boolean {
   return false;
 }
 
+/** Prepositions that introduce the other party of a joint act ("talks with X"); "" = right after the verb. */
+const DIRECT_OBJECT_PREP = new Set(["", "with", "to", "against"]);
+
+/** The preposition heading the phrase of the mention at `t` (skipping determiners and adjectives), or "". */
+function prepositionBefore(ctx: Ctx, t: number, floor: number): string {
+  for (let i = t - 1; i > floor; i--) {
+    const tk = ctx.tokens[i]!;
+    if (tk.pos === "ADP" || tk.pos === "SCONJ") return tk.lower;
+    if (tk.pos !== "DET" && tk.pos !== "ADJ" && tk.pos !== "NUM") return "?";
+  }
+  return "";
+}
+
 const MUTUAL_WORDS = new Set(["their", "each", "one", "bilateral", "mutual", "joint", "jointly", "together"]);
 
 /**
@@ -981,7 +1255,11 @@ function mutualCooperation(ctx: Ctx, tr: Trigger, segment: Segment): boolean {
   if (root < "03" || root > "06") return false;
   for (let i = tr.head + 1; i < Math.min(segment.end, tr.last + 3); i++) {
     const w = ctx.tokens[i]!.lower;
-    if (MUTUAL_WORDS.has(w) && (w !== "each" || ctx.tokens[i + 1]?.lower === "other") && (w !== "one" || ctx.tokens[i + 1]?.lower === "another"))
+    if (
+      MUTUAL_WORDS.has(w) &&
+      (w !== "each" || ctx.tokens[i + 1]?.lower === "other") &&
+      (w !== "one" || ctx.tokens[i + 1]?.lower === "another")
+    )
       return true;
   }
   return false;
@@ -1033,6 +1311,16 @@ function verbRoles(ctx: Ctx, segments: readonly Segment[], seg: number, tr: Trig
     object = patient;
   }
   if (!subject?.length) return null;
+  // "Saudi and Iranian officials held talks in Baghdad", "… met on the sidelines of the summit": a compound subject
+  // acting together does so on each other; an actor after "in / at / on / for …" is where or what about, not whom.
+  if (
+    object?.length &&
+    tr.match.targetAt === null &&
+    subject.length >= 2 &&
+    (tr.pattern.flags.reciprocal || mutualCooperation(ctx, tr, segment)) &&
+    !DIRECT_OBJECT_PREP.has(prepositionBefore(ctx, object[0]!.tokenStart, tr.last))
+  )
+    object = null;
   const distance = Math.max(0, tr.first - subject[subject.length - 1]!.tokenEnd);
   return {
     sources: subject,
@@ -1046,7 +1334,13 @@ function verbRoles(ctx: Ctx, segments: readonly Segment[], seg: number, tr: Trig
 
 const RECIPROCAL_WORDS = new Set(["joint", "mutual", "bilateral", "each", "together"]);
 
-function nounRoles(ctx: Ctx, segments: readonly Segment[], seg: number, tr: Trigger, lexicon: Lexicon): Roles | null {
+function nounRoles(
+  ctx: Ctx,
+  segments: readonly Segment[],
+  seg: number,
+  tr: Trigger,
+  lexicon: Lexicon,
+): Roles | null {
   const segment = segments[seg]!;
   const tokens = ctx.tokens;
   let reciprocal = tr.pattern.flags.reciprocal;
@@ -1061,7 +1355,15 @@ function nounRoles(ctx: Ctx, segments: readonly Segment[], seg: number, tr: Trig
       i = ms[0]!.tokenStart;
       continue;
     }
-    if (tk.pos === "ADJ" || tk.pos === "NOUN" || tk.text === "-" || tk.text === "–" || tk.pos === "NUM" || tk.lower === "'s") continue;
+    if (
+      tk.pos === "ADJ" ||
+      tk.pos === "NOUN" ||
+      tk.text === "-" ||
+      tk.text === "–" ||
+      tk.pos === "NUM" ||
+      tk.lower === "'s"
+    )
+      continue;
     if (tk.pos === "VERB" && tk.lower.endsWith("ing") && pre.length === 0) continue; // "their forming a …"
     if (tk.pos === "DET" && pre.length === 0) continue;
     break;
@@ -1072,7 +1374,17 @@ function nounRoles(ctx: Ctx, segments: readonly Segment[], seg: number, tr: Trig
   for (let i = tr.last + 1; i < Math.min(segment.end, tr.last + 4); i++) {
     const w = tokens[i]!.lower;
     if (w === "between" || w === "among") afterRole = "between";
-    else if (w === "with" || w === "against" || w === "on" || w === "targeting" || w === "of" || w === "to" || w === "into" || w === "in") afterRole ??= "target";
+    else if (
+      w === "with" ||
+      w === "against" ||
+      w === "on" ||
+      w === "targeting" ||
+      w === "of" ||
+      w === "to" ||
+      w === "into" ||
+      w === "in"
+    )
+      afterRole ??= "target";
     else if (w === "by") afterRole = "agent";
     else if (tokens[i]!.pos !== "DET" && tokens[i]!.pos !== "ADJ") {
       if (ctx.owner[i] === -1) break;
@@ -1103,26 +1415,68 @@ function nounRoles(ctx: Ctx, segments: readonly Segment[], seg: number, tr: Trig
     }
   }
   if (afterRole === "between" && after.length >= 2) {
-    return { sources: after, targets: [], reciprocal: true, ordered: false, requireTarget: false, distance: 1 };
+    return {
+      sources: after,
+      targets: [],
+      reciprocal: true,
+      ordered: false,
+      requireTarget: false,
+      distance: 1,
+    };
   }
   if (afterRole === "agent" && after.length) {
-    return { sources: after, targets: pre, reciprocal: false, ordered: false, requireTarget: false, distance: 1 };
+    return {
+      sources: after,
+      targets: pre,
+      reciprocal: false,
+      ordered: false,
+      requireTarget: false,
+      distance: 1,
+    };
   }
   if (rel.length) {
-    return { sources: rel, targets: after, reciprocal: reciprocal || rel.length > 1, ordered: false, requireTarget: false, distance: 2 };
+    return {
+      sources: rel,
+      targets: after,
+      reciprocal: reciprocal || rel.length > 1,
+      ordered: false,
+      requireTarget: false,
+      distance: 2,
+    };
   }
   if (pre.length >= 2) {
     return { sources: pre, targets: [], reciprocal, ordered: !reciprocal, requireTarget: false, distance: 0 };
   }
   if (pre.length === 1 && after.length) {
-    return { sources: pre, targets: after, reciprocal: false, ordered: false, requireTarget: false, distance: 0 };
+    return {
+      sources: pre,
+      targets: after,
+      reciprocal: false,
+      ordered: false,
+      requireTarget: false,
+      distance: 0,
+    };
   }
   if (subject.length) {
     const targets = after.length ? after : pre;
-    return { sources: subject, targets, reciprocal: reciprocal && subject.length > 1 && !targets.length, ordered: false, requireTarget: false, distance: 3 };
+    return {
+      sources: subject,
+      targets,
+      reciprocal: reciprocal && subject.length > 1 && !targets.length,
+      ordered: false,
+      requireTarget: false,
+      distance: 3,
+    };
   }
   if (pre.length === 1) {
-    return { sources: pre, targets: [], reciprocal: false, ordered: false, requireTarget: false, distance: 1 };
+    return {
+      sources: pre,
+      targets: [],
+      reciprocal: false,
+      ordered: false,
+      requireTarget: false,
+      distance: 1,
+    };
   }
   return null;
 }
@@ -1167,8 +1521,14 @@ function sameActor(a: Mention, b: Mention): boolean {
 
 /** A bare country acting in a statement by one of its own officials takes the official's code ("Putin says Russia …" → RUSGOV). */
 function upgradeToSpeaker(src: Mention, speaker: Mention | null): Mention {
-  if (!speaker || src.sector || !src.country || speaker.country !== src.country || !speaker.sector) return src;
-  return { ...src, code: speaker.code, sector: speaker.sector, why: `${src.why}; speaker ${speaker.name} is ${speaker.code}` };
+  if (!speaker || src.sector || !src.country || speaker.country !== src.country || !speaker.sector)
+    return src;
+  return {
+    ...src,
+    code: speaker.code,
+    sector: speaker.sector,
+    why: `${src.why}; speaker ${speaker.name} is ${speaker.code}`,
+  };
 }
 
 function confidence(tr: Trigger, roles: Roles, src: Mention, tgt: Mention | null): number {
@@ -1188,16 +1548,31 @@ function confidence(tr: Trigger, roles: Roles, src: Mention, tgt: Mention | null
  * A participle wink tags NOUN or ADJ ("were **detained**", "**wounded** by"): a form in -ed/-en, or any form right
  * after a form of "be"/"have"/"get".
  */
-function isParticiple(tokens: readonly Token[], t: number): boolean {
+export function isParticiple(tokens: readonly Token[], t: number): boolean {
   const tk = tokens[t]!;
   if (tk.pos !== "ADJ" && tk.pos !== "NOUN") return false;
   if (tk.lower.endsWith("ed")) return true;
   const prev = tokens[t - 1];
-  return !!prev && prev.pos === "AUX" && (prev.lemma === "be" || prev.lemma === "have" || prev.lemma === "get") && tk.lower.endsWith("en");
+  return (
+    !!prev &&
+    prev.pos === "AUX" &&
+    (prev.lemma === "be" || prev.lemma === "have" || prev.lemma === "get") &&
+    tk.lower.endsWith("en")
+  );
 }
 
 const MONTHS = new Set([
-  "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
   "december",
 ]);
 

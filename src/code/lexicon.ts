@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { MODALITY_STATUSES, type ModalityStatus } from "../types/event.js";
 import { DyadError } from "../types/errors.js";
+import { MODALITY_STATUSES, type ModalityStatus } from "../types/event.js";
 
 /** The coder's own word lists (data/code/*.tsv): modality cues, discards, verb classes. Validated on load, compiled once. */
 export type CueScope = "any" | "before" | "after" | "govern";

@@ -17,9 +17,10 @@ export interface FoundCue {
   readonly segment: number;
 }
 
+// An "if" clause is the more telling qualifier: "would strike if attacked" is conditional, not merely hypothetical.
 const PRIORITY: readonly Exclude<ModalityStatus, "asserted">[] = [
-  "hypothetical",
   "conditional",
+  "hypothetical",
   "negated",
   "future",
   "reported_claim",
@@ -104,7 +105,8 @@ export function decideModality(
     // "… after a wave of missile strikes": only the cues inside the phrase ("the alleged strikes") qualify it
     if (reach.presupposedFrom !== undefined && (c.start < reach.presupposedFrom || c.end > to)) continue;
     // "agreed to reopen the border next month": the agreement is not future, its content is
-    if (reach.speechAct && c.start >= to && (c.cue.status === "future" || c.cue.status === "hypothetical")) continue;
+    if (reach.speechAct && c.start >= to && (c.cue.status === "future" || c.cue.status === "hypothetical"))
+      continue;
     const scope = c.cue.scope;
     if (c.segment === seg) {
       if (scope === "any") hits.push(c);
@@ -167,6 +169,6 @@ function governedSegments(segments: readonly Segment[], seg: number): number[] {
 /** An if/unless clause qualifies itself and the main clause right before or after it. */
 function conditionalReach(segments: readonly Segment[], cueSeg: number, seg: number): boolean {
   const cueSegment = segments[cueSeg];
-  if (!cueSegment || cueSegment.opener !== "sub") return false;
+  if (cueSegment?.opener !== "sub") return false;
   return seg === cueSeg - 1 || seg === cueSeg + 1;
 }

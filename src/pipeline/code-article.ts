@@ -49,7 +49,9 @@ export function loadKnowledge(options: { actorDirs?: readonly string[] } = {}): 
   if (!options.actorDirs?.length && defaultKnowledge) return defaultKnowledge;
   const ontology = loadOntology();
   const patterns = loadPatterns();
-  const actors = options.actorDirs?.length ? loadActorKnowledge({ extraDirs: options.actorDirs }) : loadActorKnowledge();
+  const actors = options.actorDirs?.length
+    ? loadActorKnowledge({ extraDirs: options.actorDirs })
+    : loadActorKnowledge();
   const coder = new EventCoder(
     {
       byHead: patterns.byHead,
@@ -97,21 +99,39 @@ export function codeArticle(article: Article, options: CodeOptions = {}): CodedA
   const mentions = findMentions(doc, k.actors, article.published);
   const home = doc.dateline ? placeOfDateline(doc.dateline) : null;
   const places = findPlaces(doc);
-  const coded = k.coder.code({ doc, mentions, date: article.published, homeCountry: home?.country ?? null, places });
+  const coded = k.coder.code({
+    doc,
+    mentions,
+    date: article.published,
+    homeCountry: home?.country ?? null,
+    places,
+  });
   const events: EventRecord[] = [];
   for (const e of coded) {
     const record = toRecord(article, clean, doc, e, k.ontology, places);
     if (record) events.push(record);
   }
-  if (!clean.text.trim()) issues.push({ code: "EMPTY_AFTER_CLEANING", message: "no story text left after cleaning" });
+  if (!clean.text.trim())
+    issues.push({ code: "EMPTY_AFTER_CLEANING", message: "no story text left after cleaning" });
   return { article, clean, doc, mentions, events, issues };
 }
 
 /** Codes a bare text (a sentence or a story) with an optional date; handy for the library and tests. */
-export function codeText(text: string, options: CodeOptions & { date?: string | null; id?: string } = {}): CodedArticle {
+export function codeText(
+  text: string,
+  options: CodeOptions & { date?: string | null; id?: string } = {},
+): CodedArticle {
   const id = options.id ?? createHash("sha1").update(text).digest("hex").slice(0, 16);
   return codeArticle(
-    { id, url: null, published: options.date ?? null, title: null, rawText: text, source: "text", bodyStart: 0 },
+    {
+      id,
+      url: null,
+      published: options.date ?? null,
+      title: null,
+      rawText: text,
+      source: "text",
+      bodyStart: 0,
+    },
     options,
   );
 }
@@ -146,7 +166,9 @@ function toRecord(
   const target = e.target ? actorRef(article, clean, e.target) : null;
   const quoteSpan: Span | null = e.quote ? toRawSpan(clean, [e.quote.start, e.quote.end]) : null;
   const id = createHash("sha1")
-    .update(`${article.id}|${e.code}|${source.code}|${target?.code ?? ""}|${triggerSpan[0]}|${source.span[0]}`)
+    .update(
+      `${article.id}|${e.code}|${source.code}|${target?.code ?? ""}|${triggerSpan[0]}|${source.span[0]}`,
+    )
     .digest("hex")
     .slice(0, 16);
   return {
@@ -161,14 +183,23 @@ function toRecord(
     speaker: e.speaker ? { code: e.speaker.code, name: e.speaker.name } : null,
     quote: quoteSpan ? { text: article.rawText.slice(quoteSpan[0], quoteSpan[1]), span: quoteSpan } : null,
     location: locate(doc, e, places, target ?? source),
-    evidence: { sentence: article.rawText.slice(sentenceSpan[0], sentenceSpan[1]), sentenceSpan, triggerSpan },
+    evidence: {
+      sentence: article.rawText.slice(sentenceSpan[0], sentenceSpan[1]),
+      sentenceSpan,
+      triggerSpan,
+    },
     pattern: e.pattern,
     confidence: e.confidence,
   };
 }
 
 /** Where: a place named in the sentence, else the dateline, else the country of the actor acted upon. */
-function locate(doc: Doc, e: CodedEvent, places: readonly PlaceMention[], actor: ActorRef): EventLocation | null {
+function locate(
+  doc: Doc,
+  e: CodedEvent,
+  places: readonly PlaceMention[],
+  actor: ActorRef,
+): EventLocation | null {
   let best: PlaceMention | null = null;
   for (const p of places) {
     if (p.sentence !== e.sentence) continue;

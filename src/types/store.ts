@@ -8,6 +8,8 @@ export interface EventFilter {
   readonly target?: string;
   /** Either side. */
   readonly actor?: string;
+  /** Events between two actors in either direction (code prefixes, like `source`/`target`). */
+  readonly dyad?: readonly [string, string];
   readonly root?: string;
   readonly code?: string;
   readonly quad?: 1 | 2 | 3 | 4;
@@ -25,6 +27,24 @@ export interface EventFilter {
   /** Default 100 for `events()`; ignored by `streamEvents()`. */
   readonly limit?: number;
   readonly offset?: number;
+}
+
+/** Options of `Store.events` beyond the filter. */
+export interface EventsOptions {
+  /**
+   * Stop counting matches here: `total` is then at most this number and `totalExact` false when more match. Default:
+   * count them all. Counting a broad filter exactly at millions of events costs more than finding its page.
+   */
+  readonly countUpTo?: number;
+}
+
+/** One page of de-duplicated events. */
+export interface EventPage {
+  /** Events matching the filter (ignoring paging), exact unless counting stopped at `countUpTo`. */
+  readonly total: number;
+  /** False when counting stopped at `countUpTo` and `total` is a lower bound. */
+  readonly totalExact: boolean;
+  readonly events: StoredEvent[];
 }
 
 /** A de-duplicated event: the record of its first (lowest-id) telling, with GDELT-like counts over all tellings. */
@@ -78,6 +98,9 @@ export interface SeriesOptions {
   /** Only events from `a` toward `b`; default both directions. */
   readonly directed?: boolean;
 }
+
+/** Options of a single actor's series (`Store.actorSeries`): the dyad options without a direction. */
+export type ActorSeriesOptions = Omit<SeriesOptions, "directed">;
 
 export interface StoreCounts {
   readonly articles: number;

@@ -11,7 +11,8 @@ const BAD = join(ROOT, "test/fixtures/ingest/bad");
 const GOOD = join(ROOT, "test/fixtures/ingest/good");
 
 function dyad(...args: string[]) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "src/cli/main.ts"), ...args], {
+  // bin/dyad.js runs the compiled CLI (npm test builds first) and falls back to the sources through tsx.
+  const r = spawnSync(process.execPath, [join(ROOT, "bin/dyad.js"), ...args], {
     cwd: ROOT,
     encoding: "utf8",
     timeout: 120_000,

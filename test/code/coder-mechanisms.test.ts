@@ -107,7 +107,10 @@ const rows: readonly Row[] = [
   {
     mechanism: "trade war is no war",
     text: "The trade war between Washington and Beijing has hurt American farmers.",
-    never: [{ code: "19", source: "USA" }, { code: "19", source: "CHN" }],
+    never: [
+      { code: "19", source: "USA" },
+      { code: "19", source: "CHN" },
+    ],
   },
   // the same agent noun in two countries is two actors
   {
@@ -174,6 +177,27 @@ const rows: readonly Row[] = [
     text: "Thousands of Chilean students demonstrated in Santiago on Monday.",
     want: [{ code: "14", source: "CHL", target: "CHL" }],
   },
+  // a compound subject acting together does so on each other; "in Oslo" is where, not whom
+  {
+    mechanism: "joint talks with a place after them",
+    text: "Colombian and Venezuelan officials held talks in Panama on Friday.",
+    want: [
+      { code: "04", source: "COL", target: "VEN" },
+      { code: "04", source: "VEN", target: "COL" },
+    ],
+    never: [{ code: "04", source: "COL", target: "PAN" }],
+  },
+  // sourcing and conditions
+  {
+    mechanism: "according to a third party is a reported claim",
+    text: "Belarus moved troops to the Polish border, according to two people familiar with the matter.",
+    want: [{ code: "15", source: "BLR", status: "reported_claim" }],
+  },
+  {
+    mechanism: "an if clause makes a would-act conditional",
+    text: "Venezuela would seize the disputed region if Guyana let foreign troops in.",
+    want: [{ code: "", source: "VEN", status: "conditional" }],
+  },
 ];
 
 const knowledge = loadKnowledge();
@@ -184,17 +208,25 @@ const key = (c: string | null | undefined) => {
 const matches = (e: EventRecord, w: Want) =>
   e.cameo.code.startsWith(w.code) &&
   key(e.source.code) === key(w.source) &&
-  (w.target === undefined || (w.target === "-" ? e.target === null : key(e.target?.code) === key(w.target))) &&
+  (w.target === undefined ||
+    (w.target === "-" ? e.target === null : key(e.target?.code) === key(w.target))) &&
   (w.status === undefined || e.modality.status === w.status);
 const show = (es: readonly EventRecord[]) =>
-  es.map((e) => `${e.source.code}-${e.cameo.code}-${e.target?.code ?? ""}/${e.modality.status}`).join(" ") || "(none)";
+  es.map((e) => `${e.source.code}-${e.cameo.code}-${e.target?.code ?? ""}/${e.modality.status}`).join(" ") ||
+  "(none)";
 
 for (const row of rows) {
   test(`coder: ${row.mechanism}`, () => {
     const events = codeText(row.text, { date: row.date ?? "2024-05-01", knowledge }).events;
     for (const w of row.want ?? [])
-      assert.ok(events.some((e) => matches(e, w)), `want ${JSON.stringify(w)} in "${row.text}"; got ${show(events)}`);
+      assert.ok(
+        events.some((e) => matches(e, w)),
+        `want ${JSON.stringify(w)} in "${row.text}"; got ${show(events)}`,
+      );
     for (const w of row.never ?? [])
-      assert.ok(!events.some((e) => matches(e, w)), `never ${JSON.stringify(w)} in "${row.text}"; got ${show(events)}`);
+      assert.ok(
+        !events.some((e) => matches(e, w)),
+        `never ${JSON.stringify(w)} in "${row.text}"; got ${show(events)}`,
+      );
   });
 }

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { intentOf, isPolitical, violenceCode } from "../../src/code/coder.js";
+import { intentOf, isParticiple, isPolitical, violenceCode } from "../../src/code/coder.js";
 import type { Modality } from "../../src/types/event.js";
 import type { Mention } from "../../src/types/mention.js";
 
@@ -53,7 +53,8 @@ test("violenceCode keeps combat in 19 and moves non-state violence outside comba
     ["190", actor("RUS", "country"), actor("UKR", "country"), "190"],
     ["195", actor("YEMREB", "agent", "REB"), null, "195"], // a specific code is left alone
   ];
-  for (const [code, src, tgt, want] of rows) assert.equal(violenceCode(code, src, tgt), want, `${code} ${src.code}→${tgt?.code}`);
+  for (const [code, src, tgt, want] of rows)
+    assert.equal(violenceCode(code, src, tgt), want, `${code} ${src.code}→${tgt?.code}`);
 });
 
 test("isPolitical accepts states, officials, organisations, armed groups and agents with a country", () => {
@@ -66,4 +67,26 @@ test("isPolitical accepts states, officials, organisations, armed groups and age
     [{ ...actor("---COP", "agent", "COP"), country: null }, false],
   ];
   for (const [m, want] of rows) assert.equal(isPolitical(m), want, m.code);
+});
+
+test("isParticiple accepts participles wink tags NOUN or ADJ, and nothing else", () => {
+  const tok = (text: string, lemma: string, pos: string) => ({
+    text,
+    lower: text.toLowerCase(),
+    lemma,
+    pos,
+    start: 0,
+    end: 0,
+    sentence: 0,
+  });
+  const rows: [ReturnType<typeof tok>[], number, boolean][] = [
+    [[tok("were", "be", "AUX"), tok("detained", "detained", "ADJ")], 1, true],
+    [[tok("the", "the", "DET"), tok("wounded", "wounded", "NOUN")], 1, true],
+    [[tok("was", "be", "AUX"), tok("taken", "taken", "ADJ")], 1, true],
+    [[tok("a", "a", "DET"), tok("golden", "golden", "ADJ")], 1, false],
+    [[tok("a", "a", "DET"), tok("attack", "attack", "NOUN")], 1, false],
+    [[tok("they", "they", "PRON"), tok("attacked", "attack", "VERB")], 1, false], // a verb is handled as a verb
+  ];
+  for (const [tokens, t, want] of rows)
+    assert.equal(isParticiple(tokens, t), want, tokens.map((x) => x.text).join(" "));
 });

@@ -28,22 +28,37 @@ test("the alliance is a 0312 RUS→CHN event that is not asserted, said by Putin
   const alliance = coded.events.filter(
     (e) => e.cameo.code === "0312" && e.source.country === "RUS" && e.target?.country === "CHN",
   );
-  assert.ok(alliance.length > 0, `no 0312 RUS→CHN event in ${coded.events.map((e) => e.cameo.code).join(",")}`);
-  const first = alliance.find((e) => e.evidence.sentence.includes("no need for a Russia-China military alliance"));
+  assert.ok(
+    alliance.length > 0,
+    `no 0312 RUS→CHN event in ${coded.events.map((e) => e.cameo.code).join(",")}`,
+  );
+  const first = alliance.find((e) =>
+    e.evidence.sentence.includes("no need for a Russia-China military alliance"),
+  );
   assert.ok(first, "the lead sentence codes the alliance");
-  assert.ok(["hypothetical", "future"].includes(first.modality.status), `status was ${first.modality.status}`);
+  assert.ok(
+    ["hypothetical", "future"].includes(first.modality.status),
+    `status was ${first.modality.status}`,
+  );
   assert.ok(first.modality.cues.length > 0);
   assert.equal(first.speaker?.name, "Vladimir Putin");
   assert.equal(first.date, "2020-10-22");
-  assert.ok(alliance.every((e) => e.modality.status !== "asserted"), "no alliance event is asserted");
+  assert.ok(
+    alliance.every((e) => e.modality.status !== "asserted"),
+    "no alliance event is asserted",
+  );
 });
 
 test("the joint war games are an asserted 06x event between the Russian and Chinese militaries", () => {
   const games = coded.events.filter(
-    (e) => e.cameo.root === "06" && e.evidence.sentence.includes("war games") && e.modality.status === "asserted",
+    (e) =>
+      e.cameo.root === "06" && e.evidence.sentence.includes("war games") && e.modality.status === "asserted",
   );
   const dyads = new Set(games.map((e) => `${e.source.code}>${e.target?.code}`));
-  assert.ok(dyads.has("CHNMIL>RUSMIL") || dyads.has("RUSMIL>CHNMIL"), `war-game dyads: ${[...dyads].join(" ")}`);
+  assert.ok(
+    dyads.has("CHNMIL>RUSMIL") || dyads.has("RUSMIL>CHNMIL"),
+    `war-game dyads: ${[...dyads].join(" ")}`,
+  );
 });
 
 test("every span slices the original text exactly, and no evidence comes from the caption paragraph", () => {
@@ -54,7 +69,10 @@ test("every span slices the original text exactly, and no evidence comes from th
     assert.equal(raw.slice(...e.source.span), e.source.text);
     if (e.target) assert.equal(raw.slice(...e.target.span), e.target.text);
     if (e.quote) assert.equal(raw.slice(...e.quote.span), e.quote.text);
-    assert.ok(e.evidence.triggerSpan[0] >= e.evidence.sentenceSpan[0] && e.evidence.triggerSpan[1] <= e.evidence.sentenceSpan[1]);
+    assert.ok(
+      e.evidence.triggerSpan[0] >= e.evidence.sentenceSpan[0] &&
+        e.evidence.triggerSpan[1] <= e.evidence.sentenceSpan[1],
+    );
     assert.ok(e.evidence.sentenceSpan[0] >= storyStart, `evidence before the story: ${e.evidence.sentence}`);
     assert.doesNotMatch(e.evidence.sentence, /Gallery|Caption|Photo:|less |Image \d/);
   }

@@ -1,0 +1,136 @@
+import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from "kysely";
+import { DyadError } from "../types/errors.js";
+import type { EventFilter } from "../types/store.js";
+import type { Database } from "./schema.js";
+import type { StoreBackend } from "./store-backend.js";
+
+type Eb = ExpressionBuilder<Database, "merged_events">;
+type ActorColumn = "source_code" | "target_code";
+
+/** Upper bound of a code prefix range: `RUS` → `RUT`, so `code >= 'RUS' AND code < 'RUT'` can use an index. */
+export function prefixEnd(prefix: string): string {
+  return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+}
+
+/**
+ * The distinct codes of `column` that start with `prefix` (`RUS` → `RUS`, `RUSGOV`, `RUSMIL`, …), as a subquery for
+ * `column IN (…)`. Read by a recursive CTE that jumps from one code to the next with one index seek each (a loose
+ * index scan, written in plain SQL so every engine runs it). An `IN` list of exact codes lets the dyad indexes
+ * seek straight to each (source, target) pair, where a prefix range on the leading column would read every event
+ * of the prefix.
+ */
+export function prefixCodes(db: Kysely<Database>, column: ActorColumn, prefix: string) {
+  const end = prefixEnd(prefix);
+  const col = `merged_events.${column}` as const;
+  return db
+    .withRecursive("prefix_codes(code)", (qc) =>
+      qc
+        .selectNoFrom((eb) =>
+          eb
+            .selectFrom("merged_events")
+            .select((inner) => inner.fn.min<string>(col).as("first_code"))
+            .where(col, ">=", prefix)
+            .where(col, "<", end)
+            .as("code"),
+        )
+        .unionAll((step) =>
+          step
+            .selectFrom("prefix_codes")
+            .select((eb) =>
+              eb
+                .selectFrom("merged_events")
+                .select((inner) => inner.fn.min<string>(col).as("next_code"))
+                .where(col, ">", eb.ref("prefix_codes.code"))
+                .where(col, "<", end)
+                .as("code"),
+            )
+            .where("prefix_codes.code", "is not", null),
+        ),
+    )
+    .selectFrom("prefix_codes")
+    .select("prefix_codes.code")
+    .where("prefix_codes.code", "is not", null);
+}
+
+export interface ConditionOptions {
+  /** Needed for full-text (`q`, `sentence`) filters. */
+  readonly backend?: StoreBackend;
+  /**
+   * Keep the database off every index but the date index: conditions on other columns are written as expressions
+   * (`(code || '')`, `quad + 0`) that no index serves, so the planner walks `merged_events_date` newest first and
+   * stops at the page. For filters that match a large share of the events; the caller decides (see `KyselyStore`).
+   */
+  readonly dateWalk?: boolean;
+}
+
+/**
+ * The conditions of `filter` on `merged_events` (the de-duplicated events) as one expression, with the store's
+ * meaning: actor codes are prefixes, the CAMEO code exact, dates inclusive, full text through the backend's index.
+ * Every value is bound as a parameter. Shared by the store's event pages and counts and by the analyses.
+ */
+export function mergedEventConditions(
+  db: Kysely<Database>,
+  eb: Eb,
+  filter: EventFilter,
+  options: ConditionOptions = {},
+): Expression<SqlBool> {
+  const walk = options.dateWalk ?? false;
+  const text = (c: "source_code" | "target_code" | "cameo_root" | "cameo_code" | "status" | "id") =>
+    walk ? sql<string>`(${sql.ref(`merged_events.${c}`)} || '')` : eb.ref(`merged_events.${c}`);
+  /** Codes starting with `prefix`: an exact-code IN list for the indexes, or a range when walking dates. */
+  const codes = (column: ActorColumn, prefix: string): Expression<SqlBool> =>
+    walk
+      ? eb.and([eb(text(column), ">=", prefix), eb(text(column), "<", prefixEnd(prefix))])
+      : eb(`merged_events.${column}`, "in", prefixCodes(db, column, prefix));
+  /** Source in `a`, target in `b`: exact source codes, then a target range inside each (source, target…) run. */
+  const directed = (a: string, b: string): Expression<SqlBool> =>
+    eb.and([
+      codes("source_code", a),
+      eb(text("target_code"), ">=", b),
+      eb(text("target_code"), "<", prefixEnd(b)),
+    ]);
+
+  const all: Expression<SqlBool>[] = [];
+  if (filter.source) all.push(codes("source_code", filter.source));
+  if (filter.target) all.push(codes("target_code", filter.target));
+  if (filter.actor) {
+    all.push(eb.or([codes("source_code", filter.actor), codes("target_code", filter.actor)]));
+  }
+  if (filter.dyad) {
+    const [a, b] = filter.dyad;
+    all.push(eb.or([directed(a, b), directed(b, a)]));
+  }
+  if (filter.root) all.push(eb(text("cameo_root"), "=", filter.root));
+  if (filter.code) {
+    // The root is the code's first two digits: saying so lets the root index serve code filters.
+    all.push(eb(text("cameo_root"), "=", filter.code.slice(0, 2)), eb(text("cameo_code"), "=", filter.code));
+  }
+  if (filter.quad !== undefined) {
+    all.push(eb(walk ? sql<number>`(${sql.ref("merged_events.quad")} + 0)` : eb.ref("merged_events.quad"), "=", filter.quad));
+  }
+  if (filter.status && filter.status.length > 0) all.push(eb(text("status"), "in", [...filter.status]));
+  if (filter.from) all.push(eb("merged_events.date", ">=", filter.from));
+  if (filter.to) all.push(eb("merged_events.date", "<=", filter.to));
+  const tellingIn = (where: (inner: ExpressionBuilder<Database, "events">) => Expression<SqlBool>) =>
+    eb(text("id"), "in", eb.selectFrom("events").select("events.merged_id").where(where));
+  if (filter.articleId) {
+    const id = filter.articleId;
+    all.push(tellingIn((inner) => inner("events.article_id", "=", id)));
+  }
+  for (const [q, kind] of [
+    [filter.q, "article"],
+    [filter.sentence, "sentence"],
+  ] as const) {
+    if (!q) continue;
+    const backend = options.backend;
+    if (!backend) throw new DyadError("USAGE", "full-text filters need the store backend");
+    all.push(
+      tellingIn((inner) =>
+        kind === "article"
+          ? backend.articleMatches(inner.ref("events.article_id"), q)
+          : backend.sentenceMatches(inner.ref("events.id"), q),
+      ),
+    );
+  }
+  return eb.and(all);
+}
