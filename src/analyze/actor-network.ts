@@ -1,8 +1,9 @@
 import type { Kysely } from "kysely";
+import { mergedEventConditions } from "../store/merged-event-conditions.js";
 import type { Database } from "../store/schema.js";
 import { type ActorLevel, actorKey } from "./actor-level.js";
 import { actorNames } from "./actor-names.js";
-import { type AnalysisFilter, mergedEventConditions } from "./merged-event-conditions.js";
+import type { AnalysisFilter } from "./analysis-filter.js";
 
 export interface NetworkNode {
   readonly code: string;
@@ -40,7 +41,7 @@ export async function actorNetwork(
   const rows = await db
     .selectFrom("merged_events")
     .where((eb) =>
-      eb.and([mergedEventConditions(eb, filter), eb("merged_events.target_code", "is not", null)]),
+      eb.and([mergedEventConditions(db, eb, filter), eb("merged_events.target_code", "is not", null)]),
     )
     .select((eb) => [
       actorKey(eb, "source", options.level).as("a"),

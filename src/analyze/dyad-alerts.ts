@@ -1,10 +1,10 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../store/schema.js";
+import { storedEventsById } from "../store/stored-events-by-id.js";
 import type { Interval, StoredEvent } from "../types/store.js";
 import { type ActorLevel, actorKey } from "./actor-level.js";
 import { type DyadDayCount, type DyadDeparture, dyadDepartures } from "./dyad-departures.js";
 import { periodEnd, periodStart, shiftPeriod } from "./period-start.js";
-import { storedEventsById } from "./stored-events-by-id.js";
 
 export interface AlertOptions {
   readonly interval: Interval;

@@ -1,12 +1,13 @@
 /**
- * Read-side analyses over the store: event pages and dyad series shaped for SQLite's planner at a million events
- * (same answers as `Store.events`/`Store.series`), the actors in the most events, the actor network weighted by quad class,
+ * Read-side analyses over the store (event pages and series are the store's own): the actors in the most events,
+ * the actor network weighted by quad class,
  * alerts for dyads whose cooperation or conflict departs from their own history, and an article with the
  * evidence of its events located in its clean text. Input: the store's Kysely instance (`store.db`, schema in
  * src/store/schema.ts) or rows the store returned; output: plain JSON-ready objects. Queries are built with
  * Kysely (every value bound), never from strings.
  */
 export { type ActorLevel, actorKey } from "./actor-level.js";
+export type { AnalysisFilter } from "./analysis-filter.js";
 export { actorNames } from "./actor-names.js";
 export { type ActorNetwork, actorNetwork, type NetworkEdge, type NetworkNode } from "./actor-network.js";
 export { type ArticleView, articleView, type EvidenceKind, type EvidenceSpan } from "./article-view.js";
@@ -18,13 +19,5 @@ export {
   type DyadDeparture,
   dyadDepartures,
 } from "./dyad-departures.js";
-export { dyadSeries } from "./dyad-series.js";
-export { type EventPage, eventPage, TOTAL_CAP } from "./event-page.js";
-export {
-  type AnalysisFilter,
-  type ConditionOptions,
-  mergedEventConditions,
-} from "./merged-event-conditions.js";
 export { periodEnd, periodStart, shiftPeriod } from "./period-start.js";
-export { storedEventsById } from "./stored-events-by-id.js";
 export { type TopActor, topActors } from "./top-actors.js";

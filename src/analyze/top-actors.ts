@@ -1,8 +1,9 @@
 import type { Kysely } from "kysely";
+import { mergedEventConditions } from "../store/merged-event-conditions.js";
 import type { Database } from "../store/schema.js";
 import { type ActorLevel, actorKey } from "./actor-level.js";
 import { actorNames } from "./actor-names.js";
-import { type AnalysisFilter, mergedEventConditions } from "./merged-event-conditions.js";
+import type { AnalysisFilter } from "./analysis-filter.js";
 
 export interface TopActor {
   readonly code: string;
@@ -25,7 +26,7 @@ export async function topActors(
   const bySide = async (side: "source" | "target") =>
     db
       .selectFrom("merged_events")
-      .where((eb) => mergedEventConditions(eb, filter))
+      .where((eb) => mergedEventConditions(db, eb, filter))
       .select((eb) => [actorKey(eb, side, options.level).as("key"), eb.fn.countAll<number>().as("n")])
       .groupBy("key")
       .execute();
@@ -33,7 +34,7 @@ export async function topActors(
     .selectFrom("merged_events")
     .where((eb) =>
       eb.and([
-        mergedEventConditions(eb, filter),
+        mergedEventConditions(db, eb, filter),
         eb(actorKey(eb, "source", options.level), "=", actorKey(eb, "target", options.level)),
       ]),
     )

@@ -39,6 +39,8 @@ export interface CoderInput {
 
 interface Trigger {
   readonly pattern: EventPatternLike;
+  /** A more specific code than the pattern's, taken from a noun trigger inside it ("… in a bomb attack" → 183). */
+  readonly code?: string;
   readonly head: number;
   readonly match: PatternMatch;
   readonly first: number;
@@ -138,7 +140,7 @@ export class EventCoder {
         for (const [src0, tgt0] of pairs(roles, tr.pattern)) {
           const src = upgradeToSpeaker(src0, speakerHere);
           const tgt = tgt0 ?? (protested && !sameActor(src, protested) ? protested : null);
-          const code = violenceCode(tr.pattern.code, src, tgt);
+          const code = violenceCode(tr.code ?? tr.pattern.code, src, tgt);
           if (tgt && sameActor(src, tgt)) continue;
           if (tr.pattern.flags.political && (!isPolitical(src) || (tgt && !isPolitical(tgt)))) continue;
           if (!tgt && !tr.pattern.flags.notarget && roles.requireTarget) continue;
@@ -345,7 +347,7 @@ export class EventCoder {
     );
     const kept: Trigger[] = [];
     for (const tr of found) {
-      const inside = kept.some(
+      const container = kept.find(
         (k) =>
           tr.match.matchedIdx.every((i) => k.match.matchedIdx.includes(i) || (i >= k.first && i <= k.last)) &&
           // "accused Moscow of shelling …": a verb after the container's target slot is an event of its own
@@ -356,7 +358,19 @@ export class EventCoder {
             tr.head !== k.head
           ),
       );
-      if (!inside) kept.push(tr);
+      if (!container) {
+        kept.push(tr);
+        continue;
+      }
+      // "wounded two soldiers in a bomb attack": a generic act of force takes the weapon's code from the noun inside it
+      if (
+        GENERIC_FORCE.has(container.pattern.code) &&
+        tr.pattern.kind === "noun" &&
+        isForceCode(tr.pattern.code)
+      ) {
+        const k = kept.indexOf(container);
+        kept[k] = { ...container, code: tr.pattern.code };
+      }
     }
     return kept.sort((a, b) => a.first - b.first);
   }
@@ -497,6 +511,12 @@ const INTENT_ROOTS = new Set(["03", "12", "13"]);
 
 /** Generic killing / shooting / attacking codes of root 19 that root 18 takes over outside combat. */
 const GENERIC_FORCE = new Set(["190", "193"]);
+
+/** A code of assault, fight or mass violence (roots 18–20) more specific than the generic 180 / 190 / 200. */
+function isForceCode(code: string): boolean {
+  const root = code.slice(0, 2);
+  return (root === "18" || root === "19" || root === "20") && code.length > 2 && !code.endsWith("0");
+}
 /** Sectors of non-state perpetrators: militants, criminals, civilians, unnamed gunmen. */
 const NON_STATE = new Set(["REB", "CRM", "CVL", "OPP", "UAF", "INS"]);
 
@@ -1244,6 +1264,25 @@ function prepositionBefore(ctx: Ctx, t: number, floor: number): string {
   return "";
 }
 
+/** Words of a quantity before an object: "at least 20", "more than 40", "some 300", "dozens of". */
+const QUANTIFIER_WORDS = new Set([
+  "at",
+  "least",
+  "more",
+  "than",
+  "some",
+  "about",
+  "nearly",
+  "almost",
+  "over",
+  "up",
+  "to",
+  "dozens",
+  "hundreds",
+  "thousands",
+  "of",
+]);
+
 const MUTUAL_WORDS = new Set(["their", "each", "one", "bilateral", "mutual", "joint", "jointly", "together"]);
 
 /**
@@ -1285,9 +1324,11 @@ function verbRoles(ctx: Ctx, segments: readonly Segment[], seg: number, tr: Trig
     // an object inside the matched words ("gave the Ivory Coast 5 million dollars", "forced the UN agency out"),
     // else the first actor after them
     const second = tr.match.matchedIdx.find((i) => i > tr.head) ?? tr.last;
-    for (let i = tr.head + 1; i < second && i <= tr.head + 2 && !object; i++) {
+    // "gave the Ivory Coast 5 million", "killed 46 Afghan civilians in an attack", "killed at least 20 people"
+    for (let i = tr.head + 1; i < second && i <= tr.head + 4 && !object; i++) {
       if (ctx.owner[i] === -1) {
-        if (ctx.tokens[i]!.pos === "DET") continue;
+        const tk = ctx.tokens[i]!;
+        if (tk.pos === "DET" || tk.pos === "NUM" || QUANTIFIER_WORDS.has(tk.lower)) continue;
         break;
       }
       const m = ctx.mentions[ctx.owner[i]!]!;

@@ -4,6 +4,6 @@
  * span of the trigger — found by matching the event patterns of data/events against each sentence's clauses.
  * It knows nothing of files, stores or HTTP; the pipeline turns its output into `EventRecord`s.
  */
-export { type CodedEvent, type CoderInput, EventCoder } from "./coder.js";
+export { type CodedEvent, type CoderInput, type CoderOptions, EventCoder } from "./coder.js";
 export { type Cue, type Lexicon, loadLexicon } from "./lexicon.js";
 export type { EventPatternLike, OntologySource, PatternMatch, PatternSource } from "./ports.js";

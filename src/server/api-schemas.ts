@@ -5,6 +5,8 @@ import { MODALITY_STATUSES } from "../types/event.js";
 export const MAX_PAGE_SIZE = 500;
 /** Deepest offset into a result list (deep offsets make the database walk far; narrow the filter or export). */
 export const MAX_OFFSET = 10_000;
+/** Counting the events of a filter stops here (`totalExact` false past it): exact counts of broad filters are slow. */
+export const MAX_COUNT = 10_000;
 /** Largest request body, in bytes. */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 /** Most articles one POST may carry. */
@@ -35,6 +37,12 @@ export const eventFilterQuery = z.strictObject({
   source: actorCode.optional().describe("source actor code prefix: RUS matches RUSGOV and RUSMIL"),
   target: actorCode.optional().describe("target actor code prefix"),
   actor: actorCode.optional().describe("actor code prefix on either side"),
+  dyad: z
+    .string()
+    .regex(/^[A-Za-z0-9]{2,30},[A-Za-z0-9]{2,30}$/, "two actor codes joined by a comma, e.g. RUS,CHN")
+    .transform((s) => s.toUpperCase().split(",") as [string, string])
+    .optional()
+    .describe("events between two actors in either direction: code prefixes joined by a comma, e.g. RUS,CHN"),
   root: cameoCode("a 2-digit CAMEO root, e.g. 19", /^\d{2}$/)
     .optional()
     .describe("CAMEO root"),
@@ -87,6 +95,12 @@ export const seriesQuery = z.strictObject({
   status: statusList.optional().describe("modality statuses counted (default asserted)"),
   directed: z.stringbool().default(false).describe("only events from a toward b (default: both directions)"),
 });
+
+export const actorSeriesParams = z.strictObject({
+  a: actorCode.describe("actor code prefix, e.g. RUS (matches RUSGOV, RUSMIL)"),
+});
+
+export const actorSeriesQuery = seriesQuery.omit({ directed: true });
 
 /** Analyses take the event filter without full-text search. */
 const analysisFilterQuery = eventFilterQuery.omit({ q: true });
@@ -223,7 +237,7 @@ export const healthSchema = z.object({
 });
 
 export const eventPageSchema = z.object({
-  total: z.number().int().describe("events matching the filter, counted exactly up to 10,000"),
+  total: z.number().int().describe(`events matching the filter, counted exactly up to ${MAX_COUNT.toLocaleString("en-US")}`),
   totalExact: z.boolean().describe("false when there are more than `total` (counting stopped)"),
   events: z.array(storedEventSchema),
 });
@@ -242,6 +256,12 @@ export const seriesSchema = z.object({
       goldsteinMean: z.number().nullable(),
     }),
   ),
+});
+
+export const actorSeriesSchema = z.object({
+  actor: z.string(),
+  interval: z.enum(["day", "week", "month"]),
+  points: seriesSchema.shape.points,
 });
 
 export const topActorsSchema = z.array(

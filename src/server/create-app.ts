@@ -8,8 +8,6 @@ import { HTTPException } from "hono/http-exception";
 import { actorNetwork } from "../analyze/actor-network.js";
 import { articleView } from "../analyze/article-view.js";
 import { dyadAlerts } from "../analyze/dyad-alerts.js";
-import { dyadSeries } from "../analyze/dyad-series.js";
-import { eventPage } from "../analyze/event-page.js";
 import { topActors } from "../analyze/top-actors.js";
 import type { Store } from "../store/store.js";
 import { DyadError } from "../types/errors.js";
@@ -17,10 +15,13 @@ import type { ModalityStatus } from "../types/event.js";
 import type { StoreCounts } from "../types/store.js";
 import { ApiProblem, validInput } from "./api-problem.js";
 import {
+  actorSeriesParams,
+  actorSeriesQuery,
   alertsQuery,
   articleParams,
   eventsQuery,
   MAX_BODY_BYTES,
+  MAX_COUNT,
   networkQuery,
   postArticlesBody,
   seriesParams,
@@ -88,19 +89,13 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
       return c.json({ ok: true, version, writable: Boolean(options.token), counts: counts.value });
     },
     "get /api/events": async (c) => {
-      const q = withoutUndefined(validInput(eventsQuery, queryOf(c), "query"));
-      if (q.q !== undefined) {
-        // Full-text search runs in the store (its backend owns the text index); the count is exact.
-        const page = await store.events(q);
-        return c.json({ total: page.total, totalExact: true, events: page.events });
-      }
-      const { q: _, ...filter } = q;
-      return c.json(await eventPage(store.db, filter));
+      const filter = withoutUndefined(validInput(eventsQuery, queryOf(c), "query"));
+      return c.json(await store.events(filter, { countUpTo: MAX_COUNT }));
     },
     "get /api/dyads/{a}/{b}/series": async (c) => {
       const p = validInput(seriesParams, c.req.param(), "path");
       const q = validInput(seriesQuery, queryOf(c), "query");
-      const points = await dyadSeries(store.db, p.a, p.b, {
+      const points = await store.series(p.a, p.b, {
         interval: q.interval,
         ...(q.from ? { from: q.from } : {}),
         ...(q.to ? { to: q.to } : {}),
@@ -108,6 +103,17 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
         directed: q.directed,
       });
       return c.json({ a: p.a, b: p.b, interval: q.interval, directed: q.directed, points });
+    },
+    "get /api/actors/{a}/series": async (c) => {
+      const p = validInput(actorSeriesParams, c.req.param(), "path");
+      const q = validInput(actorSeriesQuery, queryOf(c), "query");
+      const points = await store.actorSeries(p.a, {
+        interval: q.interval,
+        ...(q.from ? { from: q.from } : {}),
+        ...(q.to ? { to: q.to } : {}),
+        statuses: q.status ?? ASSERTED,
+      });
+      return c.json({ actor: p.a, interval: q.interval, points });
     },
     "get /api/actors/top": async (c) => {
       const { limit, level, ...filter } = withoutUndefined(validInput(topActorsQuery, queryOf(c), "query"));

@@ -1,5 +1,8 @@
 import { z } from "zod";
 import {
+  actorSeriesParams,
+  actorSeriesQuery,
+  actorSeriesSchema,
   alertsQuery,
   alertsSchema,
   articleParams,
@@ -43,7 +46,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
   {
     method: "get",
     path: "/api/events",
-    summary: "Events matching a filter, newest first, one page at a time",
+    summary:
+      "Events matching a filter (actor, dyad either way, CAMEO code, quad, modality, dates, words), newest first, one page at a time",
     query: eventsQuery,
     response: eventPageSchema,
   },
@@ -54,6 +58,15 @@ export const API_ROUTES: readonly ApiRoute[] = [
     params: seriesParams,
     query: seriesQuery,
     response: seriesSchema,
+  },
+  {
+    method: "get",
+    path: "/api/actors/{a}/series",
+    summary:
+      "Time series of one actor's events, either side (an event between two of its parts counts once): counts by quad class, Goldstein sum and mean",
+    params: actorSeriesParams,
+    query: actorSeriesQuery,
+    response: actorSeriesSchema,
   },
   {
     method: "get",

@@ -42,7 +42,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   if (options.token !== undefined && options.token.length < 8) {
     throw new DyadError("USAGE", "the write token must be at least 8 characters long");
   }
-  const store = await openStore(options.db, { mustExist: true });
+  const store = await openStore(options.db, { mustExist: true, readMostly: true });
   const app = createApp(store, { token: options.token, webRoot: options.webRoot, version: options.version });
   const host = options.host ?? "127.0.0.1";
   const server = createAdaptorServer({ fetch: app.fetch });

@@ -8,6 +8,12 @@
 export { codedArticleRow } from "./coded-article-row.js";
 export { eventRecord, eventRow } from "./event-row.js";
 export { KyselyStore } from "./kysely-store.js";
+export {
+  type ConditionOptions,
+  mergedEventConditions,
+  prefixCodes,
+  prefixEnd,
+} from "./merged-event-conditions.js";
 export { storeMigrationProvider, storeMigrations } from "./migrations.js";
 export { type OpenStoreOptions, openStore } from "./open-store.js";
 export { nextPeriod, periodStart } from "./period-start.js";
@@ -22,5 +28,6 @@ export type {
 } from "./schema.js";
 export { SqliteBackend } from "./sqlite-backend.js";
 export type { Store, StoredTelling } from "./store.js";
+export { storedEventsById } from "./stored-events-by-id.js";
 export { type ArticleText, type SentenceText, type StoreBackend, searchWords } from "./store-backend.js";
 export { type BatchOutcome, type CodedBatch, rejectId, writeCodedBatch } from "./write-coded-batch.js";

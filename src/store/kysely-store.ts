@@ -1,8 +1,13 @@
 import { type Expression, type ExpressionBuilder, Migrator, type SqlBool } from "kysely";
 import type { Rejected } from "../types/article.js";
 import { DyadError } from "../types/errors.js";
+import type { ModalityStatus } from "../types/event.js";
 import type {
+  ActorSeriesOptions,
   EventFilter,
+  EventPage,
+  EventsOptions,
+  Interval,
   SeriesOptions,
   SeriesPoint,
   StoreCounts,
@@ -10,50 +15,92 @@ import type {
   StoredEvent,
 } from "../types/store.js";
 import { eventRecord } from "./event-row.js";
+import { mergedEventConditions, prefixEnd } from "./merged-event-conditions.js";
 import { storeMigrationProvider } from "./migrations.js";
 import { nextPeriod, periodStart } from "./period-start.js";
-import type { Database, EventsTable } from "./schema.js";
+import type { Database } from "./schema.js";
 import type { Store, StoredTelling } from "./store.js";
 import type { StoreBackend } from "./store-backend.js";
+import { storedEventsById } from "./stored-events-by-id.js";
 import { type BatchOutcome, type CodedBatch, writeCodedBatch } from "./write-coded-batch.js";
 
-type MergedScope = ExpressionBuilder<Database & { m: Database["merged_events"] }, "m">;
+type Eb = ExpressionBuilder<Database, "merged_events">;
 
 const DEFAULT_LIMIT = 100;
 const STREAM_PAGE = 1000;
 /** A series longer than this many periods is refused (ask for a coarser interval or a shorter range). */
 const MAX_PERIODS = 50_000;
+/** How long the table size used to plan event pages is reused before it is counted again. */
+const ROW_COUNT_TTL_MS = 30_000;
 
-/** Upper bound for a prefix range: `RUS` → `RUT`, so `code >= 'RUS' AND code < 'RUT'` can use an index. */
-function prefixEnd(prefix: string): string {
-  return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+/** One day of a series: events, per quad class, and their Goldstein sum (engines may return numbers as strings). */
+interface DayRow {
+  readonly date: string | null;
+  readonly n: number | string | bigint;
+  readonly q1: number | string | bigint | null;
+  readonly q2: number | string | bigint | null;
+  readonly q3: number | string | bigint | null;
+  readonly q4: number | string | bigint | null;
+  readonly g: number | string | null;
 }
 
-function codePrefix(
-  eb: MergedScope,
-  column: "m.source_code" | "m.target_code",
-  prefix: string,
-): Expression<SqlBool> {
-  return eb.and([eb(column, ">=", prefix), eb(column, "<", prefixEnd(prefix))]);
+/** Sums day rows into periods from `from` (or the first event) to `to` (or the last), empty periods included. */
+function seriesPoints(
+  rows: readonly DayRow[],
+  options: { readonly interval: Interval; readonly from?: string; readonly to?: string },
+): SeriesPoint[] {
+  interface Bucket {
+    count: number;
+    byQuad: { 1: number; 2: number; 3: number; 4: number };
+    goldsteinSum: number;
+  }
+  const buckets = new Map<string, Bucket>();
+  for (const row of rows) {
+    if (row.date === null) continue;
+    const t = periodStart(row.date, options.interval);
+    let bucket = buckets.get(t);
+    if (!bucket) {
+      bucket = { count: 0, byQuad: { 1: 0, 2: 0, 3: 0, 4: 0 }, goldsteinSum: 0 };
+      buckets.set(t, bucket);
+    }
+    bucket.count += Number(row.n);
+    bucket.byQuad[1] += Number(row.q1 ?? 0);
+    bucket.byQuad[2] += Number(row.q2 ?? 0);
+    bucket.byQuad[3] += Number(row.q3 ?? 0);
+    bucket.byQuad[4] += Number(row.q4 ?? 0);
+    bucket.goldsteinSum += Number(row.g ?? 0);
+  }
+  const starts = [...buckets.keys()].sort();
+  const first = options.from ? periodStart(options.from, options.interval) : starts[0];
+  const last = options.to ? periodStart(options.to, options.interval) : starts[starts.length - 1];
+  if (first === undefined || last === undefined) return [];
+  const points: SeriesPoint[] = [];
+  for (let t = first; t <= last; t = nextPeriod(t, options.interval)) {
+    if (points.length >= MAX_PERIODS) {
+      throw new DyadError(
+        "USAGE",
+        `the range ${first}..${last} holds more than ${MAX_PERIODS} ${options.interval}s`,
+      );
+    }
+    const bucket = buckets.get(t);
+    points.push({
+      t,
+      count: bucket?.count ?? 0,
+      byQuad: bucket ? { ...bucket.byQuad } : { 1: 0, 2: 0, 3: 0, 4: 0 },
+      goldsteinSum: bucket ? Math.round(bucket.goldsteinSum * 1e6) / 1e6 : 0,
+      goldsteinMean:
+        bucket && bucket.count > 0 ? Math.round((bucket.goldsteinSum / bucket.count) * 1e6) / 1e6 : null,
+    });
+  }
+  return points;
 }
 
-function dyadCondition(eb: MergedScope, a: string, b: string, directed: boolean): Expression<SqlBool> {
-  const forward = eb.and([codePrefix(eb, "m.source_code", a), codePrefix(eb, "m.target_code", b)]);
-  if (directed) return forward;
-  return eb.or([forward, eb.and([codePrefix(eb, "m.source_code", b), codePrefix(eb, "m.target_code", a)])]);
-}
-
-type SelectedEvent = Database["events"] &
-  Pick<Database["merged_events"], "cluster_id" | "mentions" | "sources" | "articles">;
-
-function storedEvent(row: SelectedEvent): StoredEvent {
-  return {
-    ...eventRecord(row as EventsTable),
-    clusterId: row.cluster_id,
-    mentions: Number(row.mentions),
-    sources: Number(row.sources),
-    articles: Number(row.articles),
-  };
+/** `column` starts with `prefix`, as a plain range (for conditions no index needs to serve). */
+function inPrefix(eb: Eb, column: "source_code" | "target_code", prefix: string): Expression<SqlBool> {
+  return eb.and([
+    eb(`merged_events.${column}`, ">=", prefix),
+    eb(`merged_events.${column}`, "<", prefixEnd(prefix)),
+  ]);
 }
 
 /** The `Store` over any Kysely backend; everything dialect-specific is delegated to `StoreBackend`. */
@@ -61,6 +108,8 @@ export class KyselyStore implements Store {
   readonly #backend: StoreBackend;
   /** Writes are serialised: one batch transaction at a time. */
   #writing: Promise<unknown> = Promise.resolve();
+  /** The table size last counted (see `#rowCount`). */
+  #rows: { at: number; n: number } | null = null;
 
   constructor(backend: StoreBackend) {
     this.#backend = backend;
@@ -97,105 +146,115 @@ export class KyselyStore implements Store {
   }
 
   writeBatch(batch: CodedBatch): Promise<BatchOutcome> {
-    const run = this.#writing.then(() =>
-      this.db.transaction().execute((trx) => writeCodedBatch(trx, this.#backend, batch)),
-    );
+    const run = this.#writing
+      .then(() => this.db.transaction().execute((trx) => writeCodedBatch(trx, this.#backend, batch)))
+      .finally(() => {
+        this.#rows = null;
+      });
     this.#writing = run.catch(() => undefined);
     return run;
   }
 
-  #where(eb: MergedScope, filter: EventFilter): Expression<SqlBool> {
-    const all: Expression<SqlBool>[] = [];
-    if (filter.source) all.push(codePrefix(eb, "m.source_code", filter.source));
-    if (filter.target) all.push(codePrefix(eb, "m.target_code", filter.target));
-    if (filter.actor) {
-      all.push(
-        eb.or([codePrefix(eb, "m.source_code", filter.actor), codePrefix(eb, "m.target_code", filter.actor)]),
-      );
-    }
-    if (filter.root) all.push(eb("m.cameo_root", "=", filter.root));
-    if (filter.code) {
-      // The root is the code's first two digits: saying so lets the root index serve code filters.
-      all.push(eb("m.cameo_root", "=", filter.code.slice(0, 2)), eb("m.cameo_code", "=", filter.code));
-    }
-    if (filter.quad !== undefined) all.push(eb("m.quad", "=", filter.quad));
-    if (filter.status && filter.status.length > 0) all.push(eb("m.status", "in", [...filter.status]));
-    if (filter.from) all.push(eb("m.date", ">=", filter.from));
-    if (filter.to) all.push(eb("m.date", "<=", filter.to));
-    if (filter.articleId) {
-      all.push(
-        eb(
-          "m.id",
-          "in",
-          eb
-            .selectFrom("events")
-            .select("events.merged_id")
-            .where("events.article_id", "=", filter.articleId),
-        ),
-      );
-    }
-    if (filter.q) {
-      const q = filter.q;
-      all.push(
-        eb(
-          "m.id",
-          "in",
-          eb
-            .selectFrom("events")
-            .select("events.merged_id")
-            .where((inner) => this.#backend.articleMatches(inner.ref("events.article_id"), q)),
-        ),
-      );
-    }
-    if (filter.sentence) {
-      const q = filter.sentence;
-      all.push(
-        eb(
-          "m.id",
-          "in",
-          eb
-            .selectFrom("events")
-            .select("events.merged_id")
-            .where((inner) => this.#backend.sentenceMatches(inner.ref("events.id"), q)),
-        ),
-      );
-    }
-    return eb.and(all);
+  /** Merged events in the whole store, counted at most every `ROW_COUNT_TTL_MS` (it only steers query plans). */
+  async #rowCount(): Promise<number> {
+    if (this.#rows && Date.now() - this.#rows.at < ROW_COUNT_TTL_MS) return this.#rows.n;
+    const row = await this.db
+      .selectFrom("merged_events")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .executeTakeFirst();
+    this.#rows = { at: Date.now(), n: Number(row?.n ?? 0) };
+    return this.#rows.n;
   }
 
-  async events(filter: EventFilter = {}): Promise<{ total: number; events: StoredEvent[] }> {
-    const base = this.db.selectFrom("merged_events as m").where((eb) => this.#where(eb, filter));
-    const counted = await base.select((eb) => eb.fn.countAll().as("n")).executeTakeFirst();
-    const rows = await base
-      .innerJoin("events as e", "e.id", "m.id")
-      .selectAll("e")
-      .select(["m.cluster_id", "m.mentions", "m.sources", "m.articles"])
-      .orderBy("m.date", (ob) => ob.desc().nullsLast())
-      .orderBy("m.id")
-      .limit(filter.limit ?? DEFAULT_LIMIT)
-      .offset(filter.offset ?? 0)
+  /** Events matching `filter`; with `upTo`, counting stops after `upTo + 1` matches. */
+  async #count(filter: EventFilter, upTo?: number): Promise<number> {
+    const where = (eb: Eb) => mergedEventConditions(this.db, eb, filter, { backend: this.#backend });
+    if (upTo === undefined) {
+      const row = await this.db
+        .selectFrom("merged_events")
+        .where(where)
+        .select((eb) => eb.fn.countAll().as("n"))
+        .executeTakeFirst();
+      return Number(row?.n ?? 0);
+    }
+    const row = await this.db
+      .selectFrom(
+        this.db
+          .selectFrom("merged_events")
+          .select("merged_events.id")
+          .where(where)
+          .limit(upTo + 1)
+          .as("capped"),
+      )
+      .select((eb) => eb.fn.countAll().as("n"))
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
+  /**
+   * One page, in two steps: the page's ids are chosen on `merged_events` alone, then only those rows are joined to
+   * their evidence. How the ids are found depends on how many events match (counted first, see `EventsOptions`):
+   * few matches are found through the actor, code and date indexes and sorted; when many match, walking the date
+   * index newest first finds the page sooner (about `end × rows / matches` rows read, against `matches` for the
+   * sort), so the other conditions are written so that no index serves them.
+   */
+  async events(filter: EventFilter = {}, options: EventsOptions = {}): Promise<EventPage> {
+    const limit = filter.limit ?? DEFAULT_LIMIT;
+    const offset = filter.offset ?? 0;
+    const end = offset + limit;
+    const cap = options.countUpTo;
+    const matches = await this.#count(filter, cap);
+    const capped = cap !== undefined && matches > cap;
+    const total = capped ? cap : matches;
+    if (limit <= 0 || (!capped && offset >= matches)) return { total, totalExact: !capped, events: [] };
+
+    let dateWalk = false;
+    if (capped || matches > end) {
+      const breakEven = end * (await this.#rowCount());
+      let known = matches;
+      // Counting stopped before it could tell which plan wins: count on, up to the break-even point.
+      if (capped && known * known <= breakEven) known = await this.#count(filter, Math.ceil(Math.sqrt(breakEven)));
+      dateWalk = known > end && known * known > breakEven;
+    }
+    const ids = await this.db
+      .selectFrom("merged_events")
+      .select("merged_events.id")
+      .where((eb) => mergedEventConditions(this.db, eb, filter, { backend: this.#backend, dateWalk }))
+      .orderBy("merged_events.date", (ob) => ob.desc().nullsLast())
+      .orderBy("merged_events.id")
+      .limit(limit)
+      .offset(offset)
       .execute();
-    return { total: Number(counted?.n ?? 0), events: rows.map((row) => storedEvent(row as SelectedEvent)) };
+    return {
+      total,
+      totalExact: !capped,
+      events: await storedEventsById(
+        this.db,
+        ids.map((r) => r.id),
+      ),
+    };
   }
 
   async *streamEvents(filter: EventFilter = {}): AsyncIterable<StoredEvent> {
     let after: string | null = null;
     for (;;) {
       const last: string | null = after;
-      const rows = await this.db
-        .selectFrom("merged_events as m")
-        .innerJoin("events as e", "e.id", "m.id")
-        .selectAll("e")
-        .select(["m.cluster_id", "m.mentions", "m.sources", "m.articles"])
-        .where((eb) =>
-          last === null ? this.#where(eb, filter) : eb.and([this.#where(eb, filter), eb("m.id", ">", last)]),
-        )
-        .orderBy("m.id")
+      const ids = await this.db
+        .selectFrom("merged_events")
+        .select("merged_events.id")
+        .where((eb) => {
+          const matching = mergedEventConditions(this.db, eb, filter, { backend: this.#backend });
+          return last === null ? matching : eb.and([matching, eb("merged_events.id", ">", last)]);
+        })
+        .orderBy("merged_events.id")
         .limit(STREAM_PAGE)
         .execute();
-      for (const row of rows) yield storedEvent(row as SelectedEvent);
-      if (rows.length < STREAM_PAGE) return;
-      after = (rows[rows.length - 1] as { id: string }).id;
+      yield* await storedEventsById(
+        this.db,
+        ids.map((r) => r.id),
+      );
+      if (ids.length < STREAM_PAGE) return;
+      after = ids[ids.length - 1]!.id;
     }
   }
 
@@ -217,74 +276,74 @@ export class KyselyStore implements Store {
     return rows.map((row) => ({ ...eventRecord(row), mergedId: row.merged_id }));
   }
 
+  /**
+   * Per-day counts of the dated events matching `filter` (plus `also`), with the statuses of `options` (asserted by
+   * default). Grouped by day in the database; periods are summed by `seriesPoints`.
+   */
+  #days(filter: EventFilter, options: ActorSeriesOptions, also?: (eb: Eb) => Expression<SqlBool>) {
+    const statuses: readonly ModalityStatus[] = options.statuses?.length ? options.statuses : ["asserted"];
+    const scoped: EventFilter = {
+      ...filter,
+      status: statuses,
+      ...(options.from ? { from: options.from } : {}),
+      ...(options.to ? { to: options.to } : {}),
+    };
+    const quad = (eb: Eb, q: number) =>
+      eb.fn.sum<number | string>(eb.case().when("merged_events.quad", "=", q).then(1).else(0).end());
+    return this.db
+      .selectFrom("merged_events")
+      .where((eb) =>
+        eb.and([
+          mergedEventConditions(this.db, eb, scoped),
+          eb("merged_events.date", "is not", null),
+          ...(also ? [also(eb)] : []),
+        ]),
+      )
+      .select((eb) => [
+        "merged_events.date as date",
+        eb.fn.countAll<number | string>().as("n"),
+        quad(eb, 1).as("q1"),
+        quad(eb, 2).as("q2"),
+        quad(eb, 3).as("q3"),
+        quad(eb, 4).as("q4"),
+        eb.fn.sum<number | string>("merged_events.goldstein").as("g"),
+      ])
+      .groupBy("merged_events.date");
+  }
+
+  /**
+   * One query per direction, joined with UNION ALL: each reads its (source, target) pairs straight from a dyad
+   * index (one OR over both directions would make the engine read a whole index). An event that matches both
+   * directions (prefixes that overlap, like RUS and RUSGOV) is counted once, in the first.
+   */
   async series(a: string, b: string, options: SeriesOptions): Promise<SeriesPoint[]> {
     if (!a || !b) throw new DyadError("USAGE", `a dyad needs two actor codes, got "${a}" and "${b}"`);
-    const statuses = options.statuses && options.statuses.length > 0 ? [...options.statuses] : ["asserted"];
-    const rows = await this.db
-      .selectFrom("merged_events as m")
-      .select((eb) => [
-        "m.date",
-        "m.quad",
-        eb.fn.countAll().as("n"),
-        eb.fn.sum<number | string>("m.goldstein").as("goldstein"),
-      ])
-      .where((eb) => {
-        const all: Expression<SqlBool>[] = [
-          dyadCondition(eb, a, b, options.directed ?? false),
-          eb("m.status", "in", statuses),
-          eb("m.date", "is not", null),
-        ];
-        if (options.from) all.push(eb("m.date", ">=", options.from));
-        if (options.to) all.push(eb("m.date", "<=", options.to));
-        return eb.and(all);
-      })
-      .groupBy(["m.date", "m.quad"])
-      .execute();
+    let query = this.#days({ source: a, target: b }, options);
+    if (!options.directed) {
+      const overlap = a.startsWith(b) || b.startsWith(a);
+      query = query.unionAll(
+        this.#days(
+          { source: b, target: a },
+          options,
+          overlap
+            ? (eb) => eb.not(eb.and([inPrefix(eb, "source_code", a), inPrefix(eb, "target_code", b)]))
+            : undefined,
+        ),
+      );
+    }
+    return seriesPoints(await query.execute(), options);
+  }
 
-    interface Bucket {
-      count: number;
-      byQuad: { 1: number; 2: number; 3: number; 4: number };
-      goldsteinSum: number;
-    }
-    const buckets = new Map<string, Bucket>();
-    for (const row of rows) {
-      if (row.date === null) continue;
-      const t = periodStart(row.date, options.interval);
-      let bucket = buckets.get(t);
-      if (!bucket) {
-        bucket = { count: 0, byQuad: { 1: 0, 2: 0, 3: 0, 4: 0 }, goldsteinSum: 0 };
-        buckets.set(t, bucket);
-      }
-      const n = Number(row.n);
-      bucket.count += n;
-      const quad = Number(row.quad);
-      if (quad === 1 || quad === 2 || quad === 3 || quad === 4) bucket.byQuad[quad] += n;
-      bucket.goldsteinSum += Number(row.goldstein ?? 0);
-    }
-    const starts = [...buckets.keys()].sort();
-    const first = options.from ? periodStart(options.from, options.interval) : starts[0];
-    const last = options.to ? periodStart(options.to, options.interval) : starts[starts.length - 1];
-    if (first === undefined || last === undefined) return [];
-    const points: SeriesPoint[] = [];
-    for (let t = first; t <= last; t = nextPeriod(t, options.interval)) {
-      if (points.length >= MAX_PERIODS) {
-        throw new DyadError(
-          "USAGE",
-          `the range ${first}..${last} holds more than ${MAX_PERIODS} ${options.interval}s`,
-        );
-      }
-      const bucket = buckets.get(t);
-      const goldsteinSum = bucket ? Math.round(bucket.goldsteinSum * 1e6) / 1e6 : 0;
-      points.push({
-        t,
-        count: bucket?.count ?? 0,
-        byQuad: bucket ? { ...bucket.byQuad } : { 1: 0, 2: 0, 3: 0, 4: 0 },
-        goldsteinSum,
-        goldsteinMean:
-          bucket && bucket.count > 0 ? Math.round((bucket.goldsteinSum / bucket.count) * 1e6) / 1e6 : null,
-      });
-    }
-    return points;
+  /**
+   * Events of one actor on either side, per period: the events where it is the source, plus those where it is the
+   * target and not also the source (an event between two of its own parts counts once).
+   */
+  async actorSeries(actor: string, options: ActorSeriesOptions): Promise<SeriesPoint[]> {
+    if (!actor) throw new DyadError("USAGE", "an actor series needs an actor code");
+    const query = this.#days({ source: actor }, options).unionAll(
+      this.#days({ target: actor }, options, (eb) => eb.not(inPrefix(eb, "source_code", actor))),
+    );
+    return seriesPoints(await query.execute(), options);
   }
 
   async article(id: string): Promise<StoredArticle | null> {

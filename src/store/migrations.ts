@@ -148,6 +148,40 @@ export function storeMigrations(backend: StoreBackend): Record<string, Migration
         }
       },
     },
+    // Dyad series and event pages read these instead of the table: the (source, target) indexes of 0001 gain the
+    // columns that series count and filter on, so those queries never leave the index. Same leading columns, so the
+    // old ones go (no extra cost per write).
+    "0002_covering_dyad_indexes": {
+      async up(db: Kysely<unknown>) {
+        const covered = ["date", "quad", "status", "goldstein"];
+        await db.schema
+          .createIndex("merged_events_dyad_cover")
+          .on("merged_events")
+          .columns(["source_code", "target_code", ...covered])
+          .execute();
+        await db.schema
+          .createIndex("merged_events_dyad_reverse_cover")
+          .on("merged_events")
+          .columns(["target_code", "source_code", ...covered])
+          .execute();
+        await db.schema.dropIndex("merged_events_dyad").execute();
+        await db.schema.dropIndex("merged_events_dyad_reverse").execute();
+      },
+      async down(db: Kysely<unknown>) {
+        await db.schema
+          .createIndex("merged_events_dyad")
+          .on("merged_events")
+          .columns(["source_code", "target_code", "date"])
+          .execute();
+        await db.schema
+          .createIndex("merged_events_dyad_reverse")
+          .on("merged_events")
+          .columns(["target_code", "source_code", "date"])
+          .execute();
+        await db.schema.dropIndex("merged_events_dyad_cover").execute();
+        await db.schema.dropIndex("merged_events_dyad_reverse_cover").execute();
+      },
+    },
   };
 }
 

@@ -9,6 +9,11 @@ import type { StoreBackend } from "./store-backend.js";
 export interface OpenStoreOptions {
   /** Refuse to create a new database (for commands that only read). Default false. */
   readonly mustExist?: boolean;
+  /**
+   * The store is held open for a long time, mostly to read (the API server): SQLite gets a larger page cache,
+   * memory-mapped reads and fresh planner statistics. Default false.
+   */
+  readonly readMostly?: boolean;
 }
 
 function backendFor(url: string, options: OpenStoreOptions): StoreBackend {
@@ -37,6 +42,7 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
   try {
     await backend.prepare();
     await store.migrate();
+    if (options.readMostly && backend instanceof SqliteBackend) backend.readMostly();
   } catch (error) {
     await backend.close();
     throw error;

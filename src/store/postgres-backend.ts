@@ -91,7 +91,7 @@ const TRANSIENT_ERRNOS = new Set([
   "EAI_AGAIN",
 ]);
 const TRANSIENT_MESSAGES =
-  /connection terminated|connection timeout|timeout exceeded when trying to connect|server closed the connection|Client has encountered a connection error|Connection ended/i;
+  /connection terminated|connection timeout|timeout exceeded when trying to connect|server closed the connection|Client has encountered a connection error|Connection ended|not queryable/i;
 
 /**
  * Whether a store error may go away by itself (PostgreSQL restarting, a network cut, a serialization conflict), so
@@ -175,10 +175,19 @@ export class PostgresBackend implements StoreBackend {
       max: options.poolSize ?? 4,
       connectionTimeoutMillis: 10_000,
       keepAlive: true,
-      ...(serializable ? { options: "-c default_transaction_isolation=serializable" } : {}),
+      // A writer cut off mid-transaction (network partition, frozen machine) would hold the write lock until TCP
+      // gives up, hours later; the server ends such a session after a minute instead. Batches never idle that long.
+      options: [
+        "-c idle_in_transaction_session_timeout=60000",
+        serializable ? "-c default_transaction_isolation=serializable" : "",
+      ]
+        .join(" ")
+        .trim(),
     });
-    // An idle connection dropped by the server must not crash the process; the next query reports the problem.
+    // A connection dropped by the server or the network must not crash the process, whether it is idle in the pool
+    // or checked out between two queries; the next query on it fails and reports the problem.
     this.#pool.on("error", () => undefined);
+    this.#pool.on("connect", (client) => client.on("error", () => undefined));
     const config: PostgresDialectConfig = { pool: this.#pool };
     this.db = new Kysely<Database>({
       dialect: serializable ? new PostgresDialect(config) : new SerialWriteDialect(config),

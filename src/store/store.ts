@@ -2,7 +2,10 @@ import type { Kysely } from "kysely";
 import type { Rejected } from "../types/article.js";
 import type { EventRecord } from "../types/event.js";
 import type {
+  ActorSeriesOptions,
   EventFilter,
+  EventPage,
+  EventsOptions,
   SeriesOptions,
   SeriesPoint,
   StoreCounts,
@@ -32,8 +35,11 @@ export interface Store {
   knownArticleIds(ids: readonly string[]): Promise<Set<string>>;
   /** Stores coded articles and rejects in one transaction; articles already stored are skipped. */
   writeBatch(batch: CodedBatch): Promise<BatchOutcome>;
-  /** De-duplicated events matching the filter, newest first (undated last), then by id; `total` ignores paging. */
-  events(filter?: EventFilter): Promise<{ total: number; events: StoredEvent[] }>;
+  /**
+   * De-duplicated events matching the filter, newest first (undated last), then by id; `total` ignores paging and
+   * is exact unless `options.countUpTo` stops the count.
+   */
+  events(filter?: EventFilter, options?: EventsOptions): Promise<EventPage>;
   /** Every de-duplicated event matching the filter (no paging), by id. */
   streamEvents(filter?: EventFilter): AsyncIterable<StoredEvent>;
   /** Every telling of one merged event, or every telling found in one article, in article then text order. */
@@ -44,6 +50,11 @@ export interface Store {
    * directions unless `directed`. Periods without events inside the range are returned with zero counts.
    */
   series(a: string, b: string, options: SeriesOptions): Promise<SeriesPoint[]>;
+  /**
+   * Events of one actor (a code prefix) on either side, per period, counted like `series`: an event between two
+   * actors that both match counts once.
+   */
+  actorSeries(actor: string, options: ActorSeriesOptions): Promise<SeriesPoint[]>;
   article(id: string): Promise<StoredArticle | null>;
   rejects(): Promise<Rejected[]>;
   counts(): Promise<StoreCounts>;

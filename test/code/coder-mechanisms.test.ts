@@ -198,6 +198,12 @@ const rows: readonly Row[] = [
     text: "Venezuela would seize the disputed region if Guyana let foreign troops in.",
     want: [{ code: "", source: "VEN", status: "conditional" }],
   },
+  // the victims after a number are the target; a weapon named inside a generic act of force gives its code
+  {
+    mechanism: "quantified object and weapon code",
+    text: "Separatist fighters wounded three Indian soldiers in a bomb attack in Kashmir.",
+    want: [{ code: "183", source: "IND", target: "IND" }],
+  },
 ];
 
 const knowledge = loadKnowledge();

@@ -12,7 +12,15 @@ import { fileURLToPath } from "node:url";
 import type { QueueStatus } from "../../src/queue/index.js";
 import { makeCorpus } from "../scale/fixtures/make-corpus.js";
 import { postgresAvailable, TestDatabases } from "../store/conformance-stores.js";
-import { dumpAt, embeddedDump, PrivateRedis, runDyad, startWorker, stopWorker } from "./queue-fixtures.js";
+import {
+  dumpAt,
+  embeddedDump,
+  PrivateRedis,
+  runDyad,
+  startWorker,
+  stopEverything,
+  stopWorkers,
+} from "./queue-fixtures.js";
 
 const pgUp = await postgresAvailable();
 const dir = mkdtempSync(join(tmpdir(), "dyad-queue-"));
@@ -23,6 +31,7 @@ before(async () => {
   redis = await PrivateRedis.create();
 });
 after(async () => {
+  stopEverything();
   redis?.stop();
   if (pgUp) await databases.dropAll();
   rmSync(dir, { recursive: true, force: true });
@@ -79,7 +88,7 @@ describe("distributed coding through the queue", {
       );
       assert.equal(await dumpAt(db), reference);
     } finally {
-      for (const w of workers) await stopWorker(w);
+      await stopWorkers(...workers);
     }
     for (const w of workers) assert.match(w.stderr(), /dyad worker: stopped; /);
   });
@@ -106,7 +115,7 @@ describe("distributed coding through the queue", {
       assert.match(out, /24 article\(s\) enqueued/);
       assert.equal(await dumpAt(db), reference);
     } finally {
-      for (const w of workers) await stopWorker(w);
+      await stopWorkers(...workers);
       queue.stop();
     }
   });

@@ -16,6 +16,20 @@ export const DYAD_CLI = fileURLToPath(new URL("./fixtures/dyad-cli.ts", import.m
 /** The scale tests' stand-in coder: fast, deterministic, fails on texts containing FAIL-CODING. */
 export const FAKE_TASK = fileURLToPath(new URL("../scale/fixtures/fake-task.ts", import.meta.url));
 
+/** Everything this test process started, so nothing outlives it even when a test fails half-way. */
+const children = new Set<ChildProcess>();
+const redises = new Set<PrivateRedis>();
+
+/** Kills every `dyad` process still running and stops every private Redis (call from `after`). */
+export function stopEverything(): void {
+  for (const child of children)
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  children.clear();
+  for (const redis of redises) redis.stop();
+  redises.clear();
+}
+process.on("exit", stopEverything);
+
 /** A TCP port nobody listens on right now. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -66,6 +80,7 @@ export class PrivateRedis {
       try {
         execFileSync("redis-cli", ["-p", String(this.port), "ping"], { stdio: "pipe" });
         this.#running = true;
+        redises.add(this);
         return;
       } catch {
         await new Promise((r) => setTimeout(r, 100));
@@ -77,6 +92,7 @@ export class PrivateRedis {
   stop(): void {
     if (!this.#running) return;
     this.#running = false;
+    redises.delete(this);
     try {
       execFileSync("redis-cli", ["-p", String(this.port), "shutdown", "nosave"], { stdio: "ignore" });
     } catch {
@@ -153,6 +169,8 @@ export function runDyad(args: readonly string[], env: Record<string, string> = {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  children.add(child);
+  child.on("exit", () => children.delete(child));
   let err = "";
   let out = "";
   const waiters: { pattern: RegExp; resolve(): void }[] = [];
@@ -219,14 +237,20 @@ export function startWorker(
   );
 }
 
-/** Stops a worker with SIGTERM and waits for it; fails if it does not exit cleanly. */
-export async function stopWorker(worker: DyadProcess): Promise<void> {
-  if (worker.child.exitCode !== null || worker.child.signalCode !== null) return;
-  worker.child.kill("SIGTERM");
-  const timer = setTimeout(() => worker.child.kill("SIGKILL"), 30_000);
-  const { code, signal } = await worker.exited;
-  clearTimeout(timer);
-  if (code !== 0) throw new Error(`worker exited ${code ?? signal}:\n${worker.stderr()}`);
+/** Stops workers with SIGTERM and waits for them; fails if one does not exit cleanly within 30 s. */
+export async function stopWorkers(...workers: DyadProcess[]): Promise<void> {
+  const problems: string[] = [];
+  await Promise.all(
+    workers.map(async (worker) => {
+      if (worker.child.exitCode !== null || worker.child.signalCode !== null) return;
+      worker.child.kill("SIGTERM");
+      const timer = setTimeout(() => worker.child.kill("SIGKILL"), 30_000);
+      const { code, signal } = await worker.exited;
+      clearTimeout(timer);
+      if (code !== 0) problems.push(`worker exited ${code ?? signal}:\n${worker.stderr()}`);
+    }),
+  );
+  if (problems.length > 0) throw new Error(problems.join("\n"));
 }
 
 /** The canonical dump of an embedded run: `paths` coded in this process by `taskModule` into a fresh SQLite file. */

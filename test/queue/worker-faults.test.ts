@@ -18,7 +18,8 @@ import {
   PrivateRedis,
   runDyad,
   startWorker,
-  stopWorker,
+  stopEverything,
+  stopWorkers,
   TcpRelay,
 } from "./queue-fixtures.js";
 
@@ -27,6 +28,7 @@ const dir = mkdtempSync(join(tmpdir(), "dyad-queue-faults-"));
 const databases = new TestDatabases();
 /** Each article busy-waits this long in the fake coder, so a run lasts long enough to be hit half-way. */
 const SLOW = { DYAD_FAKE_DELAY_MS: "30" };
+const SLOWER = { DYAD_FAKE_DELAY_MS: "100" };
 let corpus: CorpusInfo;
 let reference: string;
 
@@ -36,6 +38,7 @@ before(async () => {
   reference = await embeddedDump(corpus.paths, join(dir, "reference.db"));
 });
 after(async () => {
+  stopEverything();
   if (pgUp) await databases.dropAll();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -97,7 +100,7 @@ describe("queue workers under faults", { skip: pgUp ? false : "PostgreSQL is not
       await producer.done;
       assert.equal(await dumpAt(db), reference);
     } finally {
-      await stopWorker(survivor);
+      await stopWorkers(survivor);
       redis.stop();
     }
   });
@@ -119,7 +122,7 @@ describe("queue workers under faults", { skip: pgUp ? false : "PostgreSQL is not
       assert.match(worker.stderr(), /queue at redis:\/\/127\.0\.0\.1:\d+ reachable again/);
       assert.equal(await dumpAt(db), reference);
     } finally {
-      await stopWorker(worker);
+      await stopWorkers(worker);
       redis.stop();
     }
   });
@@ -138,7 +141,7 @@ describe("queue workers under faults", { skip: pgUp ? false : "PostgreSQL is not
       await produce(redis.url, db).done;
       assert.equal(await dumpAt(db), reference);
     } finally {
-      await stopWorker(worker);
+      await stopWorkers(worker);
       await relay.close();
       redis.stop();
     }
@@ -149,12 +152,12 @@ describe("queue workers under faults", { skip: pgUp ? false : "PostgreSQL is not
     const relay = await TcpRelay.create(pgPort);
     const db = databases.url();
     const workers = [
-      startWorker(redis.url, through(relay, db), { env: SLOW }),
-      startWorker(redis.url, through(relay, db), { env: SLOW }),
+      startWorker(redis.url, through(relay, db), { env: SLOWER }),
+      startWorker(redis.url, through(relay, db), { env: SLOWER }),
     ];
     try {
       const producer = produce(redis.url, db);
-      await storedAtLeast(db, 50);
+      await storedAtLeast(db, 40);
       await relay.close();
       await Promise.any(workers.map((w) => w.waitFor(/dyad: store at postgres:\/\/[^ ]+ unavailable: /)));
       await new Promise((r) => setTimeout(r, 3000));
@@ -163,7 +166,7 @@ describe("queue workers under faults", { skip: pgUp ? false : "PostgreSQL is not
       assert.match(workers.map((w) => w.stderr()).join("\n"), /store at postgres:\/\/[^ ]+ reachable again/);
       assert.equal(await dumpAt(db), reference);
     } finally {
-      for (const w of workers) await stopWorker(w);
+      await stopWorkers(...workers);
       await relay.close();
       redis.stop();
     }
