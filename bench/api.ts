@@ -5,7 +5,7 @@
  * in a child process and measures over HTTP on loopback: p50/p95 of dyad-series and event queries (sequential
  * requests after a warm-up) and a burst of 1,000 concurrent requests, counting errors.
  *
- * Run alone: `npx tsx bench/api.ts [--events N] [--articles N] [--requests N] [--covering-indexes] [--json]`.
+ * Run alone: `npx tsx bench/api.ts [--events N] [--articles N] [--requests N] [--dir DIR] [--json]`.
  */
 import { type ChildProcess, fork } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -16,6 +16,7 @@ import BetterSqlite3 from "better-sqlite3";
 import { readPaths } from "../src/ingest/index.js";
 import { ingestPaths } from "../src/scale/index.js";
 import { openStore } from "../src/store/open-store.js";
+import type { BenchOptions, BenchReport, BenchSection } from "./bench-section.js";
 
 export interface BenchApiOptions {
   /** Events in the load store (default 1,000,000). */
@@ -30,11 +31,6 @@ export interface BenchApiOptions {
   readonly requests?: number;
   /** Requests in the concurrent burst (default 1,000). */
   readonly concurrent?: number;
-  /**
-   * Also build covering indexes the store does not have yet (dyad + date + quad + status + goldstein, both
-   * directions), to measure what they would change. Default false: the figures are for the store as it is.
-   */
-  readonly coveringIndexes?: boolean;
   /** Where to build the store; default a temporary folder, removed afterwards. */
   readonly dir?: string;
   /** Progress lines (default: stderr). */
@@ -490,16 +486,6 @@ export async function benchApi(options: BenchApiOptions = {}): Promise<Record<st
     );
     const t1 = performance.now();
     figures.apiEvents = addSyntheticEvents(db, total, log);
-    if (options.coveringIndexes) {
-      const raw = new BetterSqlite3(db);
-      raw.exec(
-        "CREATE INDEX IF NOT EXISTS bench_dyad_cover ON merged_events (source_code, target_code, date, quad, status, goldstein);" +
-          "CREATE INDEX IF NOT EXISTS bench_dyad_reverse_cover ON merged_events (target_code, source_code, date, quad, status, goldstein);" +
-          "ANALYZE;",
-      );
-      raw.close();
-      log("api bench: covering dyad indexes added (what-if)");
-    }
     figures.apiBuildSeconds = round1((performance.now() - t0) / 1000);
     figures.apiBulkInsertSeconds = round1((performance.now() - t1) / 1000);
 
@@ -562,7 +548,27 @@ export async function benchApi(options: BenchApiOptions = {}): Promise<Record<st
       const deep = await sequential(deepUrls);
       figures.apiEventsDeepPageP50Ms = deep.p50;
       figures.apiEventsDeepPageP95Ms = deep.p95;
-      figures.apiSequentialErrors = series.errors + events.errors + deep.errors;
+      // The endpoints the dashboard added: one actor's series, and a dyad's events in both directions.
+      const actorSeriesUrls = Array.from({ length: Math.max(20, Math.floor(requests / 3)) }, (_, i) => {
+        const actor = ACTORS[i % 12]!;
+        const interval = intervals[Math.floor(rand() * intervals.length)]!;
+        const year = 2005 + Math.floor(rand() * 19);
+        const range = interval === "day" ? `&from=${year}-01-01&to=${year}-12-31` : "";
+        return `${url}/api/actors/${actor}/series?interval=${interval}${range}`;
+      });
+      const dyadEventUrls = Array.from({ length: Math.max(20, Math.floor(requests / 3)) }, (_, i) => {
+        const [a, b] = dyads[i % dyads.length]!;
+        const y = 2005 + Math.floor(rand() * 19);
+        return `${url}/api/events?dyad=${a},${b}&limit=25${i % 2 ? `&from=${y}-01-01&to=${y}-12-31` : ""}`;
+      });
+      const actorSeries = await sequential(actorSeriesUrls);
+      figures.apiActorSeriesP50Ms = actorSeries.p50;
+      figures.apiActorSeriesP95Ms = actorSeries.p95;
+      const dyadEvents = await sequential(dyadEventUrls);
+      figures.apiDyadEventsP50Ms = dyadEvents.p50;
+      figures.apiDyadEventsP95Ms = dyadEvents.p95;
+      figures.apiSequentialErrors =
+        series.errors + events.errors + deep.errors + actorSeries.errors + dyadEvents.errors;
       log(
         `api bench: series p50 ${series.p50} ms p95 ${series.p95} ms; events p50 ${events.p50} ms p95 ${events.p95} ms`,
       );
@@ -597,6 +603,41 @@ export async function benchApi(options: BenchApiOptions = {}): Promise<Record<st
   }
 }
 
+const ms = (x: unknown) => `${x} ms`;
+
+/**
+ * `npm run bench` API section: the load store built from the Wikinews corpus plus synthetic events (1,000,000;
+ * `--quick`: 200,000 and fewer requests), served over loopback by `dyad serve`'s server.
+ */
+export const apiSection: BenchSection = {
+  name: "api",
+  description: "HTTP API on a store of 1,000,000 events: query p50/p95 and 1,000 concurrent requests",
+  async run({ quick }: BenchOptions): Promise<BenchReport> {
+    const f = await benchApi(quick ? { events: 200_000, articles: 300, requests: 60 } : {});
+    const rows: [string, string][] = [
+      [
+        "store",
+        `${f.apiEvents?.toLocaleString("en-US")} events (${f.apiRealEvents} coded from ${f.apiRealArticles} Wikinews articles), built in ${f.apiBuildSeconds} s`,
+      ],
+      ["dyad series p50 / p95", `${ms(f.apiSeriesP50Ms)} / ${ms(f.apiSeriesP95Ms)}`],
+      ["event queries p50 / p95", `${ms(f.apiEventsP50Ms)} / ${ms(f.apiEventsP95Ms)}`],
+      [
+        "deep pages (offset 5,000-10,000) p50 / p95",
+        `${ms(f.apiEventsDeepPageP50Ms)} / ${ms(f.apiEventsDeepPageP95Ms)}`,
+      ],
+      ["actor series p50 / p95", `${ms(f.apiActorSeriesP50Ms)} / ${ms(f.apiActorSeriesP95Ms)}`],
+      ["dyad events (both ways) p50 / p95", `${ms(f.apiDyadEventsP50Ms)} / ${ms(f.apiDyadEventsP95Ms)}`],
+      ["errors (sequential)", String(f.apiSequentialErrors)],
+      [
+        `${f.apiConcurrentRequests} concurrent requests`,
+        `${f.apiConcurrentSeconds} s, ${f.apiConcurrentRequestsPerSecond}/s, p95 ${ms(f.apiConcurrentP95Ms)}, ${f.apiConcurrentErrors} errors`,
+      ],
+      ["load average (1 min) at start / end", `${f.apiLoadAverageAtStart} / ${f.apiLoadAverageAtEnd}`],
+    ];
+    return { figures: f, rows };
+  },
+};
+
 // Child-process mode: serve the store given in the environment and report the URL to the parent.
 if (process.env[SERVER_FLAG] && process.send) {
   const { serve } = await import("../src/server/serve.js");
@@ -615,7 +656,6 @@ if (process.env[SERVER_FLAG] && process.send) {
     ...(arg("--articles") ? { articles: Number(arg("--articles")) } : {}),
     ...(arg("--dir") ? { dir: String(arg("--dir")) } : {}),
     ...(arg("--requests") ? { requests: Number(arg("--requests")) } : {}),
-    ...(process.argv.includes("--covering-indexes") ? { coveringIndexes: true } : {}),
   });
   if (process.argv.includes("--json")) process.stdout.write(`${JSON.stringify(figures)}\n`);
   else for (const [k, v] of Object.entries(figures)) process.stdout.write(`${k.padEnd(34)} ${v}\n`);

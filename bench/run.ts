@@ -6,10 +6,24 @@
  * A section is a module exporting a `BenchSection` (see bench-section.ts); add it to `SECTIONS` below.
  */
 import Table from "cli-table3";
-import type { BenchReport, BenchSection } from "./bench-section.js";
+import { apiSection } from "./api.js";
+import { type BenchReport, type BenchSection, scriptSection } from "./bench-section.js";
 import { ingestSection } from "./ingest.js";
 
-const SECTIONS: readonly BenchSection[] = [ingestSection];
+const SECTIONS: readonly BenchSection[] = [
+  ingestSection,
+  apiSection,
+  scriptSection(
+    "actors",
+    "actor knowledge load and mention speed",
+    new URL("./actors-load.ts", import.meta.url),
+  ),
+  scriptSection(
+    "text",
+    "annotation stage against wink-nlp alone",
+    new URL("./text-annotate.ts", import.meta.url),
+  ),
+];
 /** The section whose figures form the top level of the JSON line. */
 const TOP_LEVEL = "ingest";
 

@@ -7,9 +7,9 @@
  * Kysely (every value bound), never from strings.
  */
 export { type ActorLevel, actorKey } from "./actor-level.js";
-export type { AnalysisFilter } from "./analysis-filter.js";
 export { actorNames } from "./actor-names.js";
 export { type ActorNetwork, actorNetwork, type NetworkEdge, type NetworkNode } from "./actor-network.js";
+export type { AnalysisFilter } from "./analysis-filter.js";
 export { type ArticleView, articleView, type EvidenceKind, type EvidenceSpan } from "./article-view.js";
 export { alignCleanText, rawSpanToClean } from "./clean-alignment.js";
 export { type AlertOptions, type DyadAlert, dyadAlerts } from "./dyad-alerts.js";

@@ -133,13 +133,19 @@ export class EventCoder {
         if (date && input.date && daysBetween(date, input.date) > HISTORY_DAYS) continue; // a history recap, not news
         if (!date && input.date && isHistory(tokens, segments[seg]!, tr.last, input.date)) continue; // "invaded Kuwait in 1990"
         const speakerHere = quote ? (this.quoteSpeaker(ctx, quote) ?? speaker) : speaker;
+        const root = tr.pattern.code.slice(0, 2);
         const protested =
-          tr.pattern.flags.notarget && tr.pattern.code.startsWith("14")
-            ? protestTarget(ctx, segments[seg]!, tr)
-            : null;
+          tr.pattern.flags.notarget && root === "14" ? protestTarget(ctx, segments[seg]!, tr) : null;
+        const placed = !protested && PLACE_TARGET_ROOTS.has(root) ? locativeTarget(ctx, segments[seg]!, tr, "") : null;
         for (const [src0, tgt0] of pairs(roles, tr.pattern)) {
           const src = upgradeToSpeaker(src0, speakerHere);
-          const tgt = tgt0 ?? (protested && !sameActor(src, protested) ? protested : null);
+          const tgt =
+            tgt0 ??
+            (protested && !sameActor(src, protested)
+              ? protested
+              : placed && placed.country !== src.country
+                ? placed
+                : null);
           const code = violenceCode(tr.code ?? tr.pattern.code, src, tgt);
           if (tgt && sameActor(src, tgt)) continue;
           if (tr.pattern.flags.political && (!isPolitical(src) || (tgt && !isPolitical(tgt)))) continue;
@@ -197,6 +203,9 @@ export class EventCoder {
         const obliged = obligationSubject(ctx, segments, v);
         for (const src of st.source) {
           if (!isPolitical(src) || (src.sector && NOT_SPEAKERS.has(src.sector))) continue;
+          // "the defence ministry said", "a senior vice president said": a speaker whose country the coder had to
+          // guess makes no statement event (its words may still lend its code to the acts it reports)
+          if (COUNTRY_GUESSED.has(src)) continue;
           const emit = (code: string, tgt: Mention | null, how: string, conf: number) => {
             const key = `${sentence.index}|${code}|${src.code}|${tgt?.code ?? ""}`;
             if (seen.has(key)) return;
@@ -261,6 +270,7 @@ export class EventCoder {
       homeCountry: input.homeCountry,
       mainCountry: mainCountry(mentions),
       places: input.places ?? [],
+      subjectCountry: new Map(),
     };
   }
 
@@ -323,7 +333,10 @@ export class EventCoder {
       const lemma = lemmas[t]!;
       const p = pos[t]!;
       const verbs =
-        p === "VERB" || p === "AUX" || isParticiple(tokens, t) ? this.patterns.byHead.get(lemma) : undefined;
+        (p === "VERB" || p === "AUX" || isParticiple(tokens, t) || afterModal(tokens, t)) &&
+        !isAttributive(tokens, t, se)
+          ? this.patterns.byHead.get(lemma)
+          : undefined;
       const nouns = this.patterns.nounFirst.get(lemma);
       for (const list of [verbs, nouns]) {
         if (!list) continue;
@@ -453,6 +466,7 @@ export class EventCoder {
       homeCountry: null,
       mainCountry: null,
       places: [],
+      subjectCountry: new Map(),
     };
     const covered = new Set<number>();
     for (const m of mentions) for (let t = m.tokenStart; t < m.tokenEnd; t++) covered.add(t);
@@ -887,6 +901,8 @@ interface Ctx {
     readonly end: number;
     readonly country: string | null;
   }[];
+  /** Per sentence, the country of its subject state (see `sentenceSubjectCountry`), filled lazily. */
+  readonly subjectCountry: Map<number, string | null>;
 }
 
 interface Roles {
@@ -905,7 +921,7 @@ function mainCountry(mentions: readonly Mention[]): string | null {
   const counts = new Map<string, number>();
   let best: string | null = null;
   for (const m of mentions) {
-    if (!m.country || m.country === "IGO" || m.country.startsWith("-")) continue;
+    if (!m.country || !isCountryCode(m.country)) continue;
     const n = (counts.get(m.country) ?? 0) + 1;
     counts.set(m.country, n);
     if (!best || n > counts.get(best)!) best = m.country;
@@ -933,12 +949,15 @@ function mentionsAt(ctx: Ctx, t: number): Mention[] {
 
 /** An agent named without a country ("police", "rebels") takes one from "of/in/from X" after it, else the dateline. */
 function withCountry(ctx: Ctx, m: Mention): Mention {
-  if (m.country) return m;
+  const borrowed = m.country !== null && m.kind === "agent" && m.why.includes(CONTEXT_WHY);
+  if (m.country && !borrowed) return m;
   let country: string | null = null;
   const tokens = ctx.tokens;
-  for (let t = m.tokenEnd; t < Math.min(tokens.length, m.tokenEnd + 3); t++) {
+  for (let t = m.tokenEnd; t < Math.min(tokens.length, m.tokenEnd + 6); t++) {
     const w = tokens[t]!.lower;
     if (t === m.tokenEnd && w !== "of" && w !== "in" && w !== "from") break;
+    // "dissidents from military-ruled Myanmar": skip the words of a modifier, nothing else
+    if (t > m.tokenEnd + 1 && ctx.owner[t] === -1 && !MODIFIER_POS.has(tokens[t]!.pos) && w !== "-") break;
     const idx = ctx.owner[t]!;
     if (idx !== -1 && ctx.mentions[idx]!.country) {
       country = ctx.mentions[idx]!.country;
@@ -952,6 +971,19 @@ function withCountry(ctx: Ctx, m: Mention): Mention {
     }
   }
   const guessed = !country;
+  // the victims of a killing are the place's people ("Four children were killed in Gaza"); any other agent belongs to
+  // the state acting as subject of its sentence ("Spain will send tanks to Ukraine, the defence ministry said")
+  if (!country) country = VICTIM_SECTORS.has(m.sector ?? "") ? sentencePlace(ctx, m.sentence) : null;
+  if (!country) country = sentenceSubjectCountry(ctx, m);
+  if (borrowed) {
+    // the actor stage borrowed the latest country named; the sentence's own subject state is the better guess
+    const out =
+      country && country !== m.country
+        ? { ...m, country, code: `${country}${m.sector ?? ""}`, why: `${m.why}; sentence subject: ${country}` }
+        : m;
+    if (guessed) COUNTRY_GUESSED.add(out);
+    return out;
+  }
   country ??= ctx.homeCountry ?? ctx.mainCountry;
   if (!country) return m;
   const out = {
@@ -963,6 +995,54 @@ function withCountry(ctx: Ctx, m: Mention): Mention {
   if (guessed) COUNTRY_GUESSED.add(out);
   return out;
 }
+
+/** How the actor stage marks an agent whose country it took from the text before it (src/actors/mention-finder.ts). */
+const CONTEXT_WHY = "; country from context:";
+const MODIFIER_POS = new Set(["ADJ", "DET", "VERB", "NOUN", "PUNCT"]);
+/** Agents who are the people of a place rather than a state's organ: civilians, residents, refugees. */
+const VICTIM_SECTORS = new Set(["CVL", "REF"]);
+
+/** The country of the first place named in a sentence with a country, or null. */
+function sentencePlace(ctx: Ctx, sentence: number): string | null {
+  const s = ctx.doc.sentences[sentence];
+  if (!s) return null;
+  for (const p of ctx.places) if (p.start >= s.start && p.end <= s.end && p.country) return p.country;
+  return null;
+}
+
+/**
+ * The country of the state that is the subject of the sentence holding agent `m`: the first mention with a country
+ * that is not inside a prepositional phrase ("to Ukraine", "in Iraq") and is no organisation. Null when none.
+ */
+function sentenceSubjectCountry(ctx: Ctx, m: Mention): string | null {
+  const cached = ctx.subjectCountry.get(m.sentence);
+  if (cached !== undefined) return cached;
+  const s = ctx.doc.sentences[m.sentence];
+  let found: string | null = null;
+  for (let t = s?.tokenStart ?? 0; s && t < s.tokenEnd; t++) {
+    const idx = ctx.owner[t]!;
+    if (idx === -1) continue;
+    const x = ctx.mentions[idx]!;
+    t = Math.max(t, x.tokenEnd - 1);
+    if (!x.country || !isCountryCode(x.country)) continue;
+    // skip determiners and adjectives back to the word that governs the phrase: a preposition or a verb makes it
+    // a place or an object
+    let k = x.tokenStart - 1;
+    while (k >= s.tokenStart && (ctx.tokens[k]!.pos === "DET" || ctx.tokens[k]!.pos === "ADJ")) k--;
+    const before = k >= s.tokenStart ? ctx.tokens[k]!.pos : "";
+    if (before === "ADP" || before === "SCONJ" || before === "VERB") continue;
+    found = x.country;
+    break;
+  }
+  ctx.subjectCountry.set(m.sentence, found);
+  return found;
+}
+
+/** A state's code (three letters), not an organisation's ("IGO", "NGO") or a group with no state. */
+function isCountryCode(c: string): boolean {
+  return c.length === 3 && !NON_STATE_CODES.has(c) && !c.startsWith("-");
+}
+const NON_STATE_CODES = new Set(["IGO", "NGO", "IMG", "MNC", "UAF", "INT"]);
 
 /**
  * The mention group ending at token `t` (inclusive), extended left over "and" / "&" joins and over commas of a list
@@ -1048,9 +1128,27 @@ function subjectOf(ctx: Ctx, segments: readonly Segment[], seg: number, v: numbe
     for (let t = from; t >= segment.start; t--) {
       if (ctx.owner[t] === -1) continue;
       // skip an actor inside a prepositional phrase right before the verb? keep nearest: "the president of Russia said"
-      const w = ctx.tokens[ctx.mentions[ctx.owner[t]!]!.tokenStart - 1]?.lower;
-      if (w === "by" || w === "against" || w === "to" || w === "on" || w === "at" || w === "with") continue;
+      const m = ctx.mentions[ctx.owner[t]!]!;
+      if (
+        NOT_SUBJECT_AFTER.has(governingPreposition(ctx, m.tokenStart, segment.start - 1)) &&
+        !modifiesGerund(ctx, m, v)
+      ) {
+        t = m.tokenStart;
+        continue;
+      }
       return groupEndingAt(ctx, t, segment.start - 1);
+    }
+    // "Insurgents shelled the city, killing eight": a clause joined by "and" / a participle shares the subject of
+    // the verb before it, not the nearest actor (which is that verb's object)
+    if ((segment.opener === "and" || segment.opener === "contrast") && s > 0 && depth < 3) {
+      const prevSeg = segments[s - 1]!;
+      for (let k = prevSeg.start; k < prevSeg.end; k++) {
+        const tk = ctx.tokens[k]!;
+        if (tk.pos !== "VERB" || ctx.owner[k] !== -1) continue;
+        const inherited = subjectOf(ctx, segments, s - 1, k, depth + 1);
+        if (inherited?.length) return inherited;
+        break;
+      }
     }
     if (segment.opener === "rel") {
       // "the militants who attacked": the antecedent right before the relative pronoun
@@ -1065,7 +1163,49 @@ function subjectOf(ctx: Ctx, segments: readonly Segment[], seg: number, v: numbe
   return null;
 }
 
+/**
+ * The preposition governing the phrase of the mention at `t`, over determiners and adjectives only: a number
+ * stops it ("up to 100 protesters", "at least 20 soldiers" are quantities, not places). "" when there is none.
+ */
+function governingPreposition(ctx: Ctx, t: number, floor: number): string {
+  for (let i = t - 1; i > floor; i--) {
+    const tk = ctx.tokens[i]!;
+    if (tk.pos === "ADP" || tk.pos === "SCONJ") return tk.lower;
+    if (tk.pos !== "DET" && tk.pos !== "ADJ") return "?";
+  }
+  return "";
+}
+
+/** "in Israeli tank shelling": an actor modifying a nominal -ing form right after it is that act's agent. */
+function modifiesGerund(ctx: Ctx, m: Mention, v: number): boolean {
+  if (!ctx.tokens[v]!.lower.endsWith("ing")) return false;
+  for (let k = m.tokenEnd; k < v; k++) {
+    const p = ctx.tokens[k]!.pos;
+    if (p !== "NOUN" && p !== "ADJ" && p !== "PROPN") return false;
+  }
+  return true;
+}
+
 const PROTEST_AT = new Set(["against", "at", "outside"]);
+/**
+ * An actor after these prepositions is where, to whom or by whom, never the subject of the verb after it: "the
+ * largest retailer in the United States declined", "talks with Iran resumed". ("of" stays: "the president of Russia".)
+ */
+const NOT_SUBJECT_AFTER = new Set([
+  "by",
+  "against",
+  "to",
+  "on",
+  "at",
+  "with",
+  "in",
+  "near",
+  "inside",
+  "outside",
+  "across",
+  "from",
+  "into",
+]);
 
 /**
  * Whom a protest (root 14, no `{T}`) is aimed at: an actor after "against / at / outside" in its clause
@@ -1081,9 +1221,21 @@ function protestTarget(ctx: Ctx, segment: Segment, tr: Trigger): Mention | null 
         if (ctx.owner[k] !== -1) return mentionsAt(ctx, k)[0] ?? null;
     }
   }
+  // "staged a protest in Beijing": the place right after the protest, else any place of the sentence that is not
+  // part of an actor's name ("US and British activists" names no place)
+  const here = locativeTarget(ctx, segment, tr, "GOV");
+  if (here) return here;
   const sentence = tokens[tr.head]!.sentence;
   const s = ctx.doc.sentences[sentence]!;
-  const place = ctx.places.find((p) => p.start >= s.start && p.end <= s.end && p.country);
+  const place = ctx.places.find((p) => {
+    if (p.start < s.start || p.end > s.end || !p.country) return false;
+    for (let t = s.tokenStart; t < s.tokenEnd; t++) {
+      const tk = tokens[t]!;
+      if (tk.start < p.start || tk.start >= p.end || ctx.owner[t] === -1) continue;
+      if (ctx.mentions[ctx.owner[t]!]!.kind !== "country") return false;
+    }
+    return true;
+  });
   if (!place?.country) return null;
   let t = s.tokenStart;
   while (t < s.tokenEnd - 1 && tokens[t]!.end <= place.start) t++;
@@ -1103,6 +1255,35 @@ function protestTarget(ctx: Ctx, segment: Segment, tr: Trigger): Mention | null 
     entity: `place:${place.country}`,
     why: `protest target: the government of the place where it happens (${text})`,
   };
+}
+
+/** Roots whose acts happening in a place are, by CAMEO convention, aimed at that place's state when no target is named. */
+const PLACE_TARGET_ROOTS = new Set(["15", "18", "19", "20"]);
+const LOCATIVE = new Set(["in", "at", "near", "inside", "outside", "across", "into", "over"]);
+
+/**
+ * The state of the place where an act happens, from a locative phrase right after the trigger in its clause
+ * ("staged a protest in Beijing", "conducted exercises in Alaska", "carried out strikes near Aleppo"): a country
+ * mention or a known place after in / at / near / inside / across …, within 8 tokens and before any comma.
+ */
+function locativeTarget(ctx: Ctx, segment: Segment, tr: Trigger, sector: string): Mention | null {
+  const tokens = ctx.tokens;
+  for (let i = tr.last + 1; i < segment.end && i < tr.last + 8; i++) {
+    const w = tokens[i]!.lower;
+    if (w === "," || w === ";") return null;
+    if (!LOCATIVE.has(w)) continue;
+    let k = i + 1;
+    while (k < segment.end && ctx.owner[k] === -1 && (tokens[k]!.pos === "DET" || tokens[k]!.pos === "ADJ")) k++;
+    if (k >= segment.end) return null;
+    if (ctx.owner[k] !== -1) {
+      const m = ctx.mentions[ctx.owner[k]!]!;
+      if (m.kind !== "country" || !m.country) continue;
+      return { ...m, code: `${m.country}${sector}`, sector: sector || null, why: `${m.why}; the place of the act` };
+    }
+    const place = placeMention(ctx, k, sector);
+    if (place) return place;
+  }
+  return null;
 }
 
 /** Verbs whose infinitive complement has not (yet) happened: "urged X to withdraw", "wants Y to attack". */
@@ -1251,6 +1432,107 @@ function isPassive(ctx: Ctx, v: number, floor: number): boolean {
   return false;
 }
 
+/** Prepositions after a participle that show it is a reduced passive: "a member jailed over …", "officials accused of …". */
+const REDUCED_PASSIVE_NEXT = new Set(["by", "of", "for", "over", "in", "on", "at", "after", "during", "since", "last", "ago"]);
+
+/**
+ * A past participle right after a noun, followed by "by" or a preposition the pattern does not expect, is a reduced
+ * relative clause in the passive: "a Hamas member **jailed** over a year ago", "officials **accused** of war crimes",
+ * "victims **killed** by the crash". The noun before it is the patient, not the agent.
+ */
+function reducedPassive(ctx: Ctx, tr: Trigger, segment: Segment): boolean {
+  const tokens = ctx.tokens;
+  const v = tokens[tr.head]!;
+  if (!v.lower.endsWith("ed") && !v.lower.endsWith("en")) return false;
+  const prev = tokens[tr.head - 1];
+  if (!prev || (prev.pos !== "NOUN" && prev.pos !== "PROPN" && ctx.owner[tr.head - 1] === -1)) return false;
+  const next = tokens[tr.head + 1];
+  if (!next || !REDUCED_PASSIVE_NEXT.has(next.lower)) return false;
+  if (next.lower === "by") return true;
+  // the pattern's own preposition ("fired at {T}") is no sign; nor is an actor right after ("accused Iran of")
+  if (tr.match.matchedIdx.includes(tr.head + 1)) return false;
+  if (tr.match.targetAt !== null && ctx.owner[tr.match.targetAt] !== -1) return false;
+  // the participle sits inside a noun phrase: a finite verb of the clause follows ("… jailed a year ago was freed")
+  const tokens2 = ctx.tokens;
+  for (let k = tr.head + 2; k < segment.end; k++) {
+    const tk = tokens2[k]!;
+    if (tk.lower === "," || tk.lower === "and" || tk.lower === ";" || tk.pos === "SCONJ") return false;
+    if (tk.pos === "AUX") return true;
+    if (tk.pos === "VERB" && !tk.lower.endsWith("ing") && tokens2[k - 1]!.lower !== "to") return true;
+  }
+  return false;
+}
+
+/** The actor group that ends right before a reduced passive participle ("the activists detained in Cairo"). */
+function patientBefore(ctx: Ctx, head: number, floor: number): Group | null {
+  const t = head - 1;
+  if (t < floor || ctx.owner[t] === -1) return null;
+  return groupEndingAt(ctx, t, floor - 1);
+}
+
+/**
+ * "fired at it from the Gaza Strip": the actor or place after "from" in the clause (within 8 tokens), as the origin of
+ * a passive act with no "by" agent.
+ */
+function originAfter(ctx: Ctx, segment: Segment, from: number): Group | null {
+  const tokens = ctx.tokens;
+  for (let i = from; i < segment.end && i < from + 8; i++) {
+    if (tokens[i]!.lower === ",") return null;
+    if (tokens[i]!.lower !== "from") continue;
+    let k = i + 1;
+    while (k < segment.end && ctx.owner[k] === -1 && (tokens[k]!.pos === "DET" || tokens[k]!.pos === "ADJ")) k++;
+    if (k < segment.end && ctx.owner[k] !== -1) return groupStartingAt(ctx, ctx.mentions[ctx.owner[k]!]!.tokenStart, segment.end);
+    const place = placeMention(ctx, k, "");
+    return place ? [place] : null;
+  }
+  return null;
+}
+
+/**
+ * "were killed in Israeli tank shelling", "died in a US drone strike": the actor modifying the noun of the act that a
+ * passive names with "in / during", as its agent.
+ */
+function agentOfNominal(ctx: Ctx, segment: Segment, from: number): Group | null {
+  const tokens = ctx.tokens;
+  for (let i = from; i < segment.end && i < from + 3; i++) {
+    const w = tokens[i]!.lower;
+    if (w !== "in" && w !== "during" && w !== "under") continue;
+    let k = i + 1;
+    while (k < segment.end && ctx.owner[k] === -1 && (tokens[k]!.pos === "DET" || tokens[k]!.pos === "ADJ")) k++;
+    if (k >= segment.end || ctx.owner[k] === -1) return null;
+    const m = ctx.mentions[ctx.owner[k]!]!;
+    if (!m.country) return null;
+    const after = tokens[m.tokenEnd];
+    if (!after || (after.pos !== "NOUN" && !(after.pos === "VERB" && after.lower.endsWith("ing")))) return null;
+    return mentionsAt(ctx, k);
+  }
+  return null;
+}
+
+/** A country actor standing for the place whose span covers token `t` ("in Beijing" → CHN), or null. */
+function placeMention(ctx: Ctx, t: number, sector: string): Mention | null {
+  const tk = ctx.tokens[t];
+  if (!tk) return null;
+  const place = ctx.places.find((p) => p.start <= tk.start && p.end > tk.start && p.country);
+  if (!place?.country) return null;
+  const text = ctx.doc.text.slice(place.start, place.end);
+  return {
+    start: place.start,
+    end: place.end,
+    tokenStart: t,
+    tokenEnd: t + 1,
+    sentence: tk.sentence,
+    text,
+    code: `${place.country}${sector}`,
+    country: place.country,
+    sector: sector || null,
+    name: place.country,
+    kind: "country",
+    entity: `place:${place.country}`,
+    why: `the place ${text} stands for its country`,
+  };
+}
+
 /** Prepositions that introduce the other party of a joint act ("talks with X"); "" = right after the verb. */
 const DIRECT_OBJECT_PREP = new Set(["", "with", "to", "against"]);
 
@@ -1337,8 +1619,10 @@ function verbRoles(ctx: Ctx, segments: readonly Segment[], seg: number, tr: Trig
     }
     object ??= objectAfter(ctx, segments, seg, tr.last + 1, false);
   }
-  if (isPassive(ctx, tr.head, segment.start)) {
-    // "X was attacked by Y": Y acts on X.
+  const reduced = !isPassive(ctx, tr.head, segment.start) && reducedPassive(ctx, tr, segment);
+  if (reduced || isPassive(ctx, tr.head, segment.start)) {
+    // "X was attacked by Y", "militants killed by troops": Y acts on X. Without "by", "… was fired at it from Gaza":
+    // the place the act came from stands for its agent.
     let agent: Group | null = null;
     for (let i = tr.last + 1; i < Math.min(segment.end, tr.last + 4); i++) {
       if (ctx.tokens[i]!.lower === "by" && ctx.owner[i + 1] !== undefined && ctx.owner[i + 1] !== -1) {
@@ -1346,10 +1630,17 @@ function verbRoles(ctx: Ctx, segments: readonly Segment[], seg: number, tr: Trig
         break;
       }
     }
+    agent ??= agentOfNominal(ctx, segment, tr.last + 1) ?? originAfter(ctx, segment, tr.last + 1);
     if (!agent) return null;
-    const patient = subject;
+    // the patient: the subject of "was fired at it" is a thing; the actor it was aimed at is the object
+    const patient = reduced ? patientBefore(ctx, tr.head, segment.start) : subject;
     subject = agent;
-    object = patient;
+    if (!object?.length || (patient?.length && !(tr.match.targetAt !== null))) object = patient ?? object;
+  } else if (tr.pattern.flags.inverse && object?.length && subject?.length) {
+    // "the rebels received weapons from Iran": Iran gives, the rebels receive
+    const giver = object;
+    object = subject;
+    subject = giver;
   }
   if (!subject?.length) return null;
   // "Saudi and Iranian officials held talks in Baghdad", "… met on the sidelines of the summit": a compound subject
@@ -1564,6 +1855,7 @@ function sameActor(a: Mention, b: Mention): boolean {
 function upgradeToSpeaker(src: Mention, speaker: Mention | null): Mention {
   if (!speaker || src.sector || !src.country || speaker.country !== src.country || !speaker.sector)
     return src;
+  if (NOT_SPEAKERS.has(speaker.sector)) return src; // "…, medics said": no organ of the state
   return {
     ...src,
     code: speaker.code,
@@ -1601,6 +1893,37 @@ export function isParticiple(tokens: readonly Token[], t: number): boolean {
     tk.lower.endsWith("en")
   );
 }
+
+const MODALS = new Set(["will", "would", "can", "could", "may", "might", "must", "shall", "should", "wo", "ca"]);
+
+/** A word wink tags ADJ or NOUN right after a modal ("would **free** the prisoners") is a verb. */
+export function afterModal(tokens: readonly Token[], t: number): boolean {
+  const tk = tokens[t]!;
+  if (tk.pos !== "ADJ" && tk.pos !== "NOUN") return false;
+  const prev = tokens[t - 1];
+  return !!prev && prev.pos === "AUX" && MODALS.has(prev.lower) && tokens[t + 1]?.pos !== "PUNCT";
+}
+
+/** Words before a participle that make it an adjective of the next noun: "with **exiled** dissidents", "the **detained** men". */
+const ATTRIBUTIVE_BEFORE = new Set(["DET", "ADP", "ADJ", "NUM", "PUNCT", "PRON"]);
+
+/**
+ * A participle used as an adjective before its noun ("met exiled dissidents", "the Israeli-occupied sector", "the
+ * detained journalists") names a state, not an act: it is no verb trigger. A pronoun before it must be a possessive
+ * ("their detained leaders"); "they detained journalists" is a verb.
+ */
+export function isAttributive(tokens: readonly Token[], t: number, end: number): boolean {
+  const tk = tokens[t]!;
+  if (!tk.lower.endsWith("ed") || t + 1 >= end) return false;
+  const next = tokens[t + 1]!;
+  if (next.pos !== "NOUN" && next.pos !== "PROPN") return false;
+  const prev = tokens[t - 1];
+  if (!prev || !ATTRIBUTIVE_BEFORE.has(prev.pos)) return false;
+  if (prev.pos === "PUNCT" && prev.text !== "-" && prev.text !== "–") return false;
+  if (prev.pos === "PRON" && !POSSESSIVES.has(prev.lower)) return false;
+  return true;
+}
+const POSSESSIVES = new Set(["his", "her", "its", "their", "our", "my", "your"]);
 
 const MONTHS = new Set([
   "january",

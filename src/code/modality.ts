@@ -56,12 +56,35 @@ export function findCues(
       }
       if (!ok) continue;
       if (cue.pos && cue.words.length === 1 && !cue.pos.has(t.pos)) continue;
-      found.push({ cue, start: i, end: i + cue.words.length, segment: segmentIndexOf(segments, i) });
+      const segment = segmentIndexOf(segments, i);
+      const shifted = cue.words.length === 1 && first === "would" && reportedClause(tokens, segments[segment], lexicon);
+      found.push({ cue: shifted ? futureInPast(cue) : cue, start: i, end: i + cue.words.length, segment });
       i += cue.words.length - 1;
       break;
     }
   }
   return found;
+}
+
+/**
+ * A clause reported by a verb of saying ("announced (that) it would free …", "said they would meet"): its "would" is
+ * the future seen from the past, not a hypothesis.
+ */
+function reportedClause(tokens: readonly Token[], segment: Segment | undefined, lexicon: Lexicon): boolean {
+  if (!segment || (segment.opener !== "that" && segment.opener !== "report")) return false;
+  const before = segment.opener === "that" ? segment.start - 1 : segment.start - 1;
+  const v = tokens[before];
+  return !!v && v.pos === "VERB" && lexicon.report.has(v.lemma);
+}
+
+const shiftedCues = new WeakMap<Cue, Cue>();
+function futureInPast(cue: Cue): Cue {
+  let c = shiftedCues.get(cue);
+  if (!c) {
+    c = { ...cue, status: "future" };
+    shiftedCues.set(cue, c);
+  }
+  return c;
 }
 
 /** How far the cues of the clause reach a trigger. */

@@ -17,6 +17,8 @@ export interface EventPatternLike {
     readonly passiveOk: boolean;
     /** Frequent non-political uses ("visit", "kill"): code only between political actors (see `isPolitical`). */
     readonly political?: boolean;
+    /** The `{T}` actor gives and the subject receives ("received weapons from {T}"): the roles swap. */
+    readonly inverse?: boolean;
   };
   readonly specificity: number;
 }

@@ -9,7 +9,8 @@ export const SHINGLE_WORDS = 5;
 /** Number of hash functions, i.e. the signature length. */
 export const SIGNATURE_LENGTH = 128;
 
-const WORD = /[\p{L}\p{N}]+/gu;
+/** One letter or digit at `lastIndex` (a whole code point): the test for characters outside ASCII. */
+const WORD_CHAR = /[\p{L}\p{N}]/uy;
 const EMPTY = 0xffffffff;
 
 /** murmur3's 32-bit finaliser: a fast, well-mixing permutation of 32-bit integers. */
@@ -23,26 +24,60 @@ function fmix32(input: number): number {
   return h >>> 0;
 }
 
-/** FNV-1a over UTF-16 code units. */
-function wordHash(word: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < word.length; i++) {
-    h ^= word.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
 const SEEDS: Uint32Array = (() => {
   const seeds = new Uint32Array(SIGNATURE_LENGTH);
   for (let i = 0; i < SIGNATURE_LENGTH; i++) seeds[i] = fmix32(Math.imul(i + 1, 0x9e3779b9));
   return seeds;
 })();
+/** The seeds as signed 32-bit integers (same bits), for the integer-only inner loop of `minhashSignature`. */
+const SIGNED_SEEDS = new Int32Array(SEEDS.buffer);
+const SIGN_BIT = 0x80000000;
+
+/**
+ * FNV-1a hashes (over UTF-16 code units) of the words of `text` — runs of letters and digits, as
+ * `/[\p{L}\p{N}]+/gu` finds them in the lowercased text — computed in one scan without a match object per word.
+ */
+function wordHashes(text: string): number[] {
+  const lower = text.toLowerCase();
+  const out: number[] = [];
+  const length = lower.length;
+  let h = 0;
+  let inWord = false;
+  for (let i = 0; i < length; ) {
+    const c = lower.charCodeAt(i);
+    let units = 1;
+    let isWordChar: boolean;
+    if (c < 128) isWordChar = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+    else {
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < length) {
+        const d = lower.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) units = 2;
+      }
+      WORD_CHAR.lastIndex = i;
+      isWordChar = WORD_CHAR.test(lower);
+    }
+    if (isWordChar) {
+      if (!inWord) {
+        h = 0x811c9dc5;
+        inWord = true;
+      }
+      for (let u = 0; u < units; u++) {
+        h ^= lower.charCodeAt(i + u);
+        h = Math.imul(h, 0x01000193);
+      }
+    } else if (inWord) {
+      out.push(h >>> 0);
+      inWord = false;
+    }
+    i += units;
+  }
+  if (inWord) out.push(h >>> 0);
+  return out;
+}
 
 /** Hashes of every run of `SHINGLE_WORDS` consecutive words (all words as one shingle when the text is shorter). */
 export function shingleHashes(text: string): Uint32Array {
-  const words: number[] = [];
-  for (const match of text.toLowerCase().matchAll(WORD)) words.push(wordHash(match[0]));
+  const words = wordHashes(text);
   if (words.length === 0) return new Uint32Array(0);
   const width = Math.min(SHINGLE_WORDS, words.length);
   const out = new Uint32Array(words.length - width + 1);
@@ -62,15 +97,25 @@ export function shingleHashes(text: string): Uint32Array {
  * minhashSignature("Russian and Chinese navies began joint drills in the Sea of Japan on Monday").length // 128
  */
 export function minhashSignature(text: string): Uint32Array {
-  const signature = new Uint32Array(SIGNATURE_LENGTH).fill(EMPTY);
   const shingles = shingleHashes(text);
+  // Minimum over unsigned hashes, computed on signed integers with the sign bit flipped (same order, no doubles).
+  const least = new Int32Array(SIGNATURE_LENGTH).fill(EMPTY ^ SIGN_BIT);
   for (let s = 0; s < shingles.length; s++) {
-    const shingle = shingles[s] as number;
+    const shingle = shingles[s]! | 0;
     for (let i = 0; i < SIGNATURE_LENGTH; i++) {
-      const h = fmix32(shingle ^ (SEEDS[i] as number));
-      if (h < (signature[i] as number)) signature[i] = h;
+      // fmix32(shingle ^ seed), inlined in 32-bit integer arithmetic.
+      let h = shingle ^ SIGNED_SEEDS[i]!;
+      h ^= h >>> 16;
+      h = Math.imul(h, 0x85ebca6b);
+      h ^= h >>> 13;
+      h = Math.imul(h, 0xc2b2ae35);
+      h ^= h >>> 16;
+      h = (h ^ SIGN_BIT) | 0;
+      if (h < least[i]!) least[i] = h;
     }
   }
+  const signature = new Uint32Array(SIGNATURE_LENGTH);
+  for (let i = 0; i < SIGNATURE_LENGTH; i++) signature[i] = (least[i]! ^ SIGN_BIT) >>> 0;
   return signature;
 }
 

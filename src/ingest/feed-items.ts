@@ -1,11 +1,33 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
+import type { Article, Rejected } from "../types/index.js";
 import { articleFromText } from "./article-from-text.js";
-import { htmlToText } from "./html-to-text.js";
-import type { IngestItem } from "./ingest-item.js";
+import { type HtmlText, readHtmlText } from "./html-to-text.js";
 import { parsePublicationDate } from "./publication-date.js";
 
 /** The kind of XML document, from its root element. */
 export type FeedKind = "rss" | "atom" | "rdf";
+
+/**
+ * Where a feed article's text comes from. `"content"`: the item's own text (`content:encoded`, `content`,
+ * `description` or `summary`). `"title"`: the item has a title and a link but no text, as in headline-only feeds:
+ * `rawText` is the headline (and `title` is null, so that the headline is read as the text rather than dropped as a
+ * repeated title), and the story itself is on the page at `article.url`.
+ */
+export type FeedTextSource = "content" | "title";
+
+/**
+ * One `<item>`/`<entry>` of a feed: an article, with the feed's own identifier for the item and where its text came
+ * from, or a rejection. An `IngestItem` with two more fields on articles, so it can be used wherever one is expected.
+ */
+export type FeedItem =
+  | {
+      readonly kind: "article";
+      readonly article: Article;
+      /** The item's id in the feed: `<guid>` (RSS 2.0), `<id>` (Atom) or `rdf:about` (RSS 1.0); null when it has none. */
+      readonly guid: string | null;
+      readonly textFrom: FeedTextSource;
+    }
+  | { readonly kind: "rejected"; readonly rejected: Rejected };
 
 /** Fields whose inner markup is kept raw and converted to text here (CDATA, escaped HTML or inline XHTML). */
 const TEXT_FIELDS = ["title", "description", "content", "summary", "content:encoded"];
@@ -151,24 +173,28 @@ function fieldMarkup(raw: string): string {
   return out;
 }
 
-function fieldText(value: unknown): string {
+const NO_TEXT: HtmlText = { ok: true, text: "" };
+
+/** The text of a feed field (HTML, escaped HTML, CDATA, inline XHTML or plain text), or why it was not read. */
+function fieldText(value: unknown): HtmlText {
   const node = Array.isArray(value) ? value[0] : value;
-  if (typeof node === "string") return htmlToText(fieldMarkup(node));
+  if (typeof node === "string") return readHtmlText(fieldMarkup(node));
   if (node && typeof node === "object") {
     const record = node as Record<string, unknown>;
     const raw = typeof record["#text"] === "string" ? record["#text"] : "";
     const type = typeof record["@_type"] === "string" ? record["@_type"].toLowerCase() : "";
-    if (type === "xhtml" || type === "application/xhtml+xml") return htmlToText(raw);
+    if (type === "xhtml" || type === "application/xhtml+xml") return readHtmlText(raw);
     if (type === "text" || type === "text/plain") {
-      return fieldMarkup(raw)
+      const text = fieldMarkup(raw)
         .split(/\n\s*\n/)
         .map((p) => p.replace(/\s+/g, " ").trim())
         .filter(Boolean)
         .join("\n\n");
+      return { ok: true, text };
     }
-    return htmlToText(fieldMarkup(raw));
+    return readHtmlText(fieldMarkup(raw));
   }
-  return "";
+  return NO_TEXT;
 }
 
 function plainValue(value: unknown): string | null {
@@ -207,8 +233,14 @@ function itemLink(item: Record<string, unknown>): string | null {
   return guidText && permalink && /^https?:\/\//i.test(guidText) ? guidText : null;
 }
 
-function itemToArticle(item: Record<string, unknown>, path: string, line: number): IngestItem {
-  const reject = (reason: string): IngestItem => ({ kind: "rejected", rejected: { path, line, reason } });
+/** The item's own identifier: `<guid>` (RSS 2.0), `<id>` (Atom) or the `rdf:about` attribute (RSS 1.0). */
+function itemGuid(item: Record<string, unknown>): string | null {
+  const about = item["@_rdf:about"];
+  return plainValue(item.guid) ?? plainValue(item.id) ?? (typeof about === "string" ? about.trim() || null : null);
+}
+
+function itemToArticle(item: Record<string, unknown>, path: string, line: number): FeedItem {
+  const reject = (reason: string): FeedItem => ({ kind: "rejected", rejected: { path, line, reason } });
   let published: string | null = null;
   for (const field of DATE_FIELDS) {
     const value = plainValue(item[field]);
@@ -222,25 +254,43 @@ function itemToArticle(item: Record<string, unknown>, path: string, line: number
   for (const field of BODY_FIELDS) {
     if (item[field] === undefined) continue;
     const candidate = fieldText(item[field]);
-    if (candidate.length > text.length) text = candidate;
+    if (!candidate.ok) return reject(`feed item <${field}>: ${candidate.reason}`);
+    if (candidate.text.length > text.length) text = candidate.text;
   }
-  if (text.trim() === "") return reject("feed item has no text (no description, content or summary)");
-  const title = item.title === undefined ? null : fieldText(item.title).replace(/\s+/g, " ").trim() || null;
-  return articleFromText(text, path, { line, published, title, url: itemLink(item) });
+  let title: string | null = null;
+  if (item.title !== undefined) {
+    const read = fieldText(item.title);
+    if (!read.ok) return reject(`feed item <title>: ${read.reason}`);
+    title = read.text.replace(/\s+/g, " ").trim() || null;
+  }
+  const url = itemLink(item);
+  const guid = itemGuid(item);
+  if (text.trim() === "") {
+    if (title === null) return reject("feed item has no text and no title (no description, content, summary or title)");
+    // A headline-only item: the headline is its text, and its page (if it links one) has the story.
+    const read = articleFromText(title, path, { line, published, url });
+    return read.kind === "article" ? { ...read, guid, textFrom: "title" } : read;
+  }
+  const read = articleFromText(text, path, { line, published, title, url });
+  return read.kind === "article" ? { ...read, guid, textFrom: "content" } : read;
 }
 
 /**
  * Reads an RSS 2.0, RSS 1.0 (RDF) or Atom feed: each `<item>`/`<entry>` becomes an article whose `rawText` is its
  * content (`content:encoded`, `content`, `description` or `summary`, whichever is longest) stripped of HTML, with the
- * title, link (→ url) and `pubDate`/`published`/`updated` (→ published). Items are parsed one by one, so a broken or
- * truncated item is rejected (with its line) and the other items are still read. Source is `path:line`.
+ * title, link (→ url) and `pubDate`/`published`/`updated` (→ published), plus the item's `guid` (`<guid>`, `<id>` or
+ * `rdf:about`) and `textFrom: "content"`. An item with a title but no text (a headline-only feed) becomes an article
+ * whose text is the headline, marked `textFrom: "title"`, so that a caller with network access (`dyad watch`) can
+ * fetch the story from its link; an item with neither is rejected. Items are parsed one by one, so a broken or
+ * truncated item is rejected (with its line) and the other items are still read; so is an item whose HTML is nested
+ * deeper than `INGEST_LIMITS.maxHtmlDepth`. Source is `path:line`.
  */
-export function readFeed(xml: string, path: string, kind: FeedKind): IngestItem[] {
+export function readFeed(xml: string, path: string, kind: FeedKind): FeedItem[] {
   const tag = kind === "atom" ? "entry" : "item";
   const blocks = itemBlocks(xml, tag);
   if (blocks.length === 0)
     return [{ kind: "rejected", rejected: { path, reason: `feed has no <${tag}> elements` } }];
-  const out: IngestItem[] = [];
+  const out: FeedItem[] = [];
   for (const block of blocks) {
     const line = block.line;
     if (block.end === null) {

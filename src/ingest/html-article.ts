@@ -4,6 +4,7 @@ import { articleFromText } from "./article-from-text.js";
 import { htmlToText } from "./html-to-text.js";
 import type { IngestItem } from "./ingest-item.js";
 import { INGEST_LIMITS } from "./ingest-limits.js";
+import { htmlNestingProblem } from "./markup-depth.js";
 import { parsePublicationDate } from "./publication-date.js";
 
 /** Meta tags (by `property`, `name` or `itemprop`, lower-cased) that carry the publication date, best first. */
@@ -39,6 +40,30 @@ interface Document {
   querySelector(selector: string): Element | null;
   readonly title: string;
 }
+
+/** The little of linkedom's DOM that shaping a page needs. */
+interface PageNode {
+  readonly nodeType: number;
+  readonly nodeValue: string | null;
+  readonly childNodes: ArrayLike<PageNode>;
+  remove(): void;
+}
+interface PageElement extends PageNode {
+  readonly localName: string;
+  readonly attributes: ArrayLike<{ readonly name: string; readonly value: string }>;
+  hasAttribute(name: string): boolean;
+  setAttribute(name: string, value: string): void;
+  append(...nodes: PageNode[]): void;
+}
+interface PageDocument extends Document {
+  readonly childNodes: ArrayLike<PageNode>;
+  createElement(name: string): PageElement;
+  append(node: PageNode): void;
+}
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const DOCUMENT_TYPE_NODE = 10;
 
 interface Candidate {
   readonly value: string;
@@ -106,11 +131,61 @@ function cleanLine(value: string | null | undefined): string | null {
   return v ? v : null;
 }
 
-/** Wraps fragments so that linkedom always builds `<html><head><body>`. */
-function completeDocument(html: string): string {
-  if (/<html[\s>]/i.test(html)) return html;
-  if (/<body[\s>]/i.test(html)) return `<!DOCTYPE html><html>${html}</html>`;
-  return `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
+/** Elements that belong in `<head>` when they come before any of the page's content. */
+const HEAD_ELEMENTS = new Set(["base", "link", "meta", "noscript", "script", "style", "template", "title"]);
+
+function copyAttributes(from: PageElement, to: PageElement): void {
+  for (const { name, value } of Array.from(from.attributes)) {
+    if (!to.hasAttribute(name)) to.setAttribute(name, value);
+  }
+}
+
+/**
+ * Parses a page into a document shaped `<html><head>…</head><body>…</body></html>`, whatever the markup: a fragment,
+ * a page that leaves out the optional `<html>`, `<head>` or `<body>` tags, `<html>` written only inside a comment or a
+ * script, content before or after `<body>`. Head elements (`<title>`, `<meta>`, `<link>`, `<script>`…) that come
+ * before any content go to the head, everything else to the body, in document order; the attributes of the page's own
+ * `<html>`, `<head>` and `<body>` are kept. Readability and the metadata lookups then always find a root, a head and
+ * the whole content in the body.
+ */
+function pageDocument(html: string): PageDocument {
+  const document = parseHTML(html).document as unknown as PageDocument;
+  const root = document.createElement("html");
+  const head = document.createElement("head");
+  const body = document.createElement("body");
+  root.append(head, body);
+  let inBody = false;
+  const place = (node: PageNode): void => {
+    if (node.nodeType === DOCUMENT_TYPE_NODE) return;
+    if (node.nodeType === ELEMENT_NODE) {
+      const element = node as PageElement;
+      const name = element.localName.toLowerCase();
+      if (name === "html" || name === "head" || name === "body") {
+        // Their children are placed one by one (the nesting of these three is bounded by the depth check).
+        if (name === "body") inBody = true;
+        copyAttributes(element, name === "html" ? root : name === "head" ? head : body);
+        for (const child of Array.from(element.childNodes)) place(child);
+        element.remove();
+        return;
+      }
+      if (!inBody && HEAD_ELEMENTS.has(name)) {
+        head.append(element);
+        return;
+      }
+      inBody = true;
+      body.append(element);
+      return;
+    }
+    if (node.nodeType === TEXT_NODE && (node.nodeValue ?? "").trim() !== "") inBody = true;
+    (inBody ? body : head).append(node);
+  };
+  for (const node of Array.from(document.childNodes)) place(node);
+  document.append(root);
+  return document;
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /**
@@ -119,16 +194,29 @@ function completeDocument(html: string): string {
  * what the coder read. The title comes from `og:title`/`twitter:title`, else Readability's title; the date from
  * `article:published_time` and similar meta tags, `itemprop="datePublished"`, JSON-LD, or `<time datetime>`
  * (unrecognisable values are skipped; an impossible date rejects the page); the url from `<link rel="canonical">`
- * or `og:url`. A page where Readability finds no article (or fewer than 200 characters) is rejected.
+ * or `og:url`. A page where Readability finds no article (or fewer than 200 characters) is rejected, and so is a page
+ * nested deeper than `INGEST_LIMITS.maxHtmlDepth` ("HTML nested 12,000 levels deep (limit 250)"), before any parsing.
+ * Never throws: should the parser or Readability fail, the page is rejected with their message.
  */
 export function readHtmlArticle(html: string, path: string): IngestItem {
   const reject = (reason: string): IngestItem => ({ kind: "rejected", rejected: { path, reason } });
-  let document: Document;
+  const tooDeep = htmlNestingProblem(html);
+  if (tooDeep) return reject(tooDeep);
+  let document: PageDocument;
   try {
-    document = parseHTML(completeDocument(html)).document as unknown as Document;
+    document = pageDocument(html);
   } catch (error) {
-    return reject(`could not parse HTML: ${(error as Error).message}`);
+    return reject(`could not parse the HTML: ${errorMessage(error)}`);
   }
+  try {
+    return pageArticle(document, path, reject);
+  } catch (error) {
+    // Readability and the metadata lookups are not meant to throw on any document; should they, say so plainly.
+    return reject(`could not extract an article: ${errorMessage(error)}`);
+  }
+}
+
+function pageArticle(document: Document, path: string, reject: (reason: string) => IngestItem): IngestItem {
   const metas = metaTags(document);
   const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute("href") ?? null;
   const urls = [canonical, ...URL_META.map((k) => metas.get(k)?.value ?? null)];
@@ -139,12 +227,7 @@ export function readHtmlArticle(html: string, path: string): IngestItem {
   const h1 = cleanLine(document.querySelector("h1")?.textContent);
   const earlyDates = dateCandidates(document, metas, null);
 
-  let parsed: ReturnType<Readability<string>["parse"]>;
-  try {
-    parsed = new Readability(document as never).parse();
-  } catch (error) {
-    return reject(`could not extract an article: ${(error as Error).message}`);
-  }
+  const parsed = new Readability(document as never).parse();
   if (!parsed?.content) return reject("no article found: Readability found no article content");
   const text = htmlToText(parsed.content);
   if (text.length < INGEST_LIMITS.minHtmlArticleChars) {

@@ -1,4 +1,5 @@
 import { parseHTML } from "linkedom";
+import { htmlNestingProblem } from "./markup-depth.js";
 
 /** Elements whose text is never article text. */
 const SKIPPED = new Set([
@@ -99,7 +100,7 @@ class ParagraphCollector {
 }
 
 function walk(node: DomNode, out: ParagraphCollector, depth: number): void {
-  if (depth > 400) return; // pathological nesting: ignore the deepest parts rather than overflow the stack
+  if (depth > 400) return; // never reached by checked HTML; a guard against overflowing the stack
   if (node.nodeType === 3) {
     // Newlines in HTML source are plain spaces; only <br> and blocks break lines.
     out.text((node.nodeValue ?? "").replace(/\s+/g, " "));
@@ -131,20 +132,38 @@ export function documentToText(root: unknown): string {
   return out.paragraphs.join("\n\n");
 }
 
+/** The text of some HTML, or why it was not read. */
+export type HtmlText = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: string };
+
+/**
+ * Like `htmlToText`, but HTML nested deeper than `INGEST_LIMITS.maxHtmlDepth` is not parsed: it comes back as
+ * `ok: false` with the reason ("HTML nested 12,000 levels deep (limit 250)"). The readers use this for feed fields.
+ */
+export function readHtmlText(html: string): HtmlText {
+  if (!/[<&]/.test(html)) return { ok: true, text: plainText(html) };
+  const problem = htmlNestingProblem(html);
+  if (problem) return { ok: false, reason: problem };
+  const { document } = parseHTML(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`);
+  return { ok: true, text: documentToText(document.body ?? document) };
+}
+
+function plainText(text: string): string {
+  // Plain text: its own line breaks and blank lines are kept.
+  const out = new ParagraphCollector();
+  out.text(text);
+  out.breakParagraph();
+  return out.paragraphs.join("\n\n");
+}
+
 /**
  * Strips HTML to readable text: block elements (`<p>`, `<div>`, `<li>`, headings…) become paragraphs separated by
  * a blank line, `<br>` a line break, entities are decoded, scripts and styles dropped, and runs of spaces collapsed.
+ * HTML nested deeper than `INGEST_LIMITS.maxHtmlDepth` is not parsed (parsing it takes time with the square of the
+ * depth) and gives the empty string; `readHtmlText` says why.
  *
  * @example htmlToText("<p>Talks <b>resumed</b>.</p><p>Next</p>") // "Talks resumed.\n\nNext"
  */
 export function htmlToText(html: string): string {
-  if (!/[<&]/.test(html)) {
-    // Plain text: its own line breaks and blank lines are kept.
-    const out = new ParagraphCollector();
-    out.text(html);
-    out.breakParagraph();
-    return out.paragraphs.join("\n\n");
-  }
-  const { document } = parseHTML(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`);
-  return documentToText(document.body ?? document);
+  const read = readHtmlText(html);
+  return read.ok ? read.text : "";
 }

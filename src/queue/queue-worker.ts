@@ -45,6 +45,8 @@ export interface WorkerStats {
   failedAttempts: number;
   /** Articles this worker moved to the dead-letter list (their last attempt failed). */
   deadLetters: number;
+  /** Seconds spent in store writes, waiting for other writers' transactions included. */
+  writeSeconds: number;
 }
 
 /** A running queue worker. */
@@ -145,6 +147,7 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
     sentences: 0,
     failedAttempts: 0,
     deadLetters: 0,
+    writeSeconds: 0,
   };
   const batcher = new StoreBatcher({
     store,
@@ -152,7 +155,8 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
     size: batchSize,
     delayMs: BATCH_DELAY_MS,
     notice,
-    onWritten: (outcome) => {
+    onWritten: (outcome, seconds) => {
+      stats.writeSeconds += seconds;
       stats.stored += outcome.articles;
       stats.events += outcome.events;
       options.onProgress?.(stats);

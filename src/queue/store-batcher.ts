@@ -20,7 +20,8 @@ export interface StoreBatcherOptions {
   /** How long a partial batch waits for more articles before it is written. */
   readonly delayMs: number;
   readonly notice: (message: string) => void;
-  readonly onWritten?: (outcome: BatchOutcome) => void;
+  /** Called after each committed batch with what it added and how long the write took (retries included). */
+  readonly onWritten?: (outcome: BatchOutcome, seconds: number) => void;
 }
 
 /**
@@ -86,11 +87,12 @@ export class StoreBatcher {
   async #commit(entries: readonly Entry[]): Promise<void> {
     const rows = entries.flatMap((e) => (e.row ? [e.row] : []));
     const rejects = entries.flatMap((e) => (e.rejected ? [e.rejected] : []));
+    const started = performance.now();
     const outcome = await retryStoreOutage(() => this.#options.store.writeBatch({ rows, rejects }), {
       url: this.#options.url,
       notice: this.#options.notice,
     });
-    this.#options.onWritten?.(outcome);
+    this.#options.onWritten?.(outcome, (performance.now() - started) / 1000);
   }
 
   async #write(entries: Entry[]): Promise<void> {

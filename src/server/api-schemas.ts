@@ -237,7 +237,10 @@ export const healthSchema = z.object({
 });
 
 export const eventPageSchema = z.object({
-  total: z.number().int().describe(`events matching the filter, counted exactly up to ${MAX_COUNT.toLocaleString("en-US")}`),
+  total: z
+    .number()
+    .int()
+    .describe(`events matching the filter, counted exactly up to ${MAX_COUNT.toLocaleString("en-US")}`),
   totalExact: z.boolean().describe("false when there are more than `total` (counting stopped)"),
   events: z.array(storedEventSchema),
 });

@@ -28,6 +28,6 @@ export type {
 } from "./schema.js";
 export { SqliteBackend } from "./sqlite-backend.js";
 export type { Store, StoredTelling } from "./store.js";
-export { storedEventsById } from "./stored-events-by-id.js";
 export { type ArticleText, type SentenceText, type StoreBackend, searchWords } from "./store-backend.js";
+export { storedEventsById } from "./stored-events-by-id.js";
 export { type BatchOutcome, type CodedBatch, rejectId, writeCodedBatch } from "./write-coded-batch.js";

@@ -52,6 +52,36 @@ export function prefixCodes(db: Kysely<Database>, column: ActorColumn, prefix: s
     .where("prefix_codes.code", "is not", null);
 }
 
+/** A filter, less the events that also match `exclude` (its actor fields: `source`, `target`). */
+export interface FilterPart extends EventFilter {
+  readonly exclude?: Pick<EventFilter, "source" | "target">;
+}
+
+/**
+ * `filter` as disjoint parts whose union it is, each readable from one index without an OR: an actor on either
+ * side becomes "as source" plus "as target, not also as source"; a dyad becomes its two directions, the second
+ * without the events the first already has (prefixes can overlap: RUS and RUSGOV). Other filters are one part.
+ * An OR over two indexes makes the engine fetch every candidate row from the table; the parts stay in the
+ * covering dyad indexes.
+ */
+export function filterParts(filter: EventFilter): FilterPart[] {
+  const { actor, dyad, ...rest } = filter;
+  if (actor && !dyad && !filter.source && !filter.target) {
+    return [
+      { ...rest, source: actor },
+      { ...rest, target: actor, exclude: { source: actor } },
+    ];
+  }
+  if (dyad && !actor && !filter.source && !filter.target) {
+    const [a, b] = dyad;
+    return [
+      { ...rest, source: a, target: b },
+      { ...rest, source: b, target: a, exclude: { source: a, target: b } },
+    ];
+  }
+  return [filter];
+}
+
 export interface ConditionOptions {
   /** Needed for full-text (`q`, `sentence`) filters. */
   readonly backend?: StoreBackend;
@@ -71,7 +101,7 @@ export interface ConditionOptions {
 export function mergedEventConditions(
   db: Kysely<Database>,
   eb: Eb,
-  filter: EventFilter,
+  filter: FilterPart,
   options: ConditionOptions = {},
 ): Expression<SqlBool> {
   const walk = options.dateWalk ?? false;
@@ -100,13 +130,27 @@ export function mergedEventConditions(
     const [a, b] = filter.dyad;
     all.push(eb.or([directed(a, b), directed(b, a)]));
   }
+  if (filter.exclude) {
+    const { source, target } = filter.exclude;
+    const range = (column: ActorColumn, prefix: string) => [
+      eb(text(column), ">=", prefix),
+      eb(text(column), "<", prefixEnd(prefix)),
+    ];
+    all.push(eb.not(eb.and([...(source ? range("source_code", source) : []), ...(target ? range("target_code", target) : [])])));
+  }
   if (filter.root) all.push(eb(text("cameo_root"), "=", filter.root));
   if (filter.code) {
     // The root is the code's first two digits: saying so lets the root index serve code filters.
     all.push(eb(text("cameo_root"), "=", filter.code.slice(0, 2)), eb(text("cameo_code"), "=", filter.code));
   }
   if (filter.quad !== undefined) {
-    all.push(eb(walk ? sql<number>`(${sql.ref("merged_events.quad")} + 0)` : eb.ref("merged_events.quad"), "=", filter.quad));
+    all.push(
+      eb(
+        walk ? sql<number>`(${sql.ref("merged_events.quad")} + 0)` : eb.ref("merged_events.quad"),
+        "=",
+        filter.quad,
+      ),
+    );
   }
   if (filter.status && filter.status.length > 0) all.push(eb(text("status"), "in", [...filter.status]));
   if (filter.from) all.push(eb("merged_events.date", ">=", filter.from));

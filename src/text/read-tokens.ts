@@ -111,11 +111,13 @@ export function readTokens(text: string): TokenLayer {
   const n = values.length;
   // Per wink token: our token index, or -1 for whitespace / unplaceable tokens.
   const ours = new Int32Array(n).fill(-1);
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const winkIndex: number[] = [];
+  // Per placed token (at most one per wink token): offsets, wink index and the newlines before it.
+  const starts = new Int32Array(n);
+  const ends = new Int32Array(n);
+  const winkIndex = new Int32Array(n);
   // 0 = no newline before the token, 1 = one newline, 2 = a blank line (paragraph break).
-  const breaks: number[] = [];
+  const breaks = new Uint8Array(n);
+  let count = 0;
 
   let cursor = 0;
   const len = text.length;
@@ -135,15 +137,15 @@ export function readTokens(text: string): TokenLayer {
       if (at < 0) continue; // wink changed the token's characters: leave it out rather than misplace it
       for (let i = cursor; i < at; i++) if (text.charCodeAt(i) === 10) newlines++;
     }
-    ours[w] = starts.length;
-    starts.push(at);
-    ends.push(at + value.length);
-    winkIndex.push(w);
-    breaks.push(Math.min(newlines, 2));
+    ours[w] = count;
+    starts[count] = at;
+    ends[count] = at + value.length;
+    winkIndex[count] = w;
+    breaks[count] = newlines < 2 ? newlines : 2;
+    count++;
     cursor = at + value.length;
   }
 
-  const count = starts.length;
   const opens = new Uint8Array(count);
   for (const [first, last] of winkSentences) {
     for (let w = first; w <= last; w++) {
@@ -201,10 +203,12 @@ export function readTokens(text: string): TokenLayer {
     }
     const w = winkIndex[i]!;
     const value = values[w]!;
+    const lower = value.toLowerCase();
+    const lemma = lemmas[w];
     tokens[i] = {
       text: value,
-      lower: value.toLowerCase(),
-      lemma: (lemmas[w] ?? value).toLowerCase(),
+      lower,
+      lemma: lemma === undefined || lemma === value ? lower : lemma.toLowerCase(),
       pos: tags[w]!,
       start: starts[i]!,
       end: ends[i]!,

@@ -8,8 +8,9 @@
 export { type FeedDocument, type FeedValidators, loadFeedDocument } from "./feed-document.js";
 export { type FeedList, type FeedRef, feedKey, parseFeedList, readFeedList } from "./feed-list.js";
 export { type FetchedResource, FetchFailure, type FetchLimits, fetchResource } from "./fetch-resource.js";
-export { type ItemPage, MAX_PAGE_NESTING, readItemPage } from "./item-page.js";
-export { markupDepth } from "./markup-depth.js";
+export { type ItemPage, readItemPage } from "./item-page.js";
+/** The nesting check the readers run before parsing HTML; it lives in src/ingest and is re-exported for callers here. */
+export { markupDepth } from "../ingest/index.js";
 export {
   type WatchCoder,
   type WatchOptions,

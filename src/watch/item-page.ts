@@ -2,26 +2,20 @@ import { decodeText, readHtmlArticle } from "../ingest/index.js";
 import type { Article } from "../types/article.js";
 import { WATCH_USER_AGENT } from "./feed-document.js";
 import { FetchFailure, type FetchLimits, fetchResource } from "./fetch-resource.js";
-import { markupDepth } from "./markup-depth.js";
 
 /** An item's page read as an article, or why it could not be (the watcher then uses the feed's own text). */
 export type ItemPage =
   | { readonly ok: true; readonly article: Article }
   | { readonly ok: false; readonly reason: string };
 
-/**
- * Deepest element nesting read. Real news pages nest a few dozen levels; the HTML reader's time grows with the square
- * of the depth (Readability takes seconds past a few hundred levels), so deeper pages fall back to the feed's text.
- */
-export const MAX_PAGE_NESTING = 250;
-
 const HTML_TYPES = /^(?:text\/html|application\/xhtml\+xml)\b/i;
 
 /**
  * Fetches the page an item links to and reads it with the HTML reader (Readability). The article keeps what the page
  * says and takes what it lacks from the feed item (`item`): url, title, publication date; its source is the link.
- * A network error, a status other than 200, a body that is not HTML, or a page with no article gives `ok: false`
- * with the reason; only the watcher being stopped throws (a `FetchFailure` with `stopped`).
+ * A network error, a status other than 200, a body that is not HTML, a page with no article, or one the HTML reader
+ * refuses (such as a page nested deeper than `INGEST_LIMITS.maxHtmlDepth`, which it rejects before parsing) gives
+ * `ok: false` with the reason; only the watcher being stopped throws (a `FetchFailure` with `stopped`).
  */
 export async function readItemPage(link: string, item: Article, limits: FetchLimits): Promise<ItemPage> {
   let response: Awaited<ReturnType<typeof fetchResource>>;
@@ -42,13 +36,6 @@ export async function readItemPage(link: string, item: Article, limits: FetchLim
   }
   const text = decodeText(response.body, { markup: true });
   if (!text.ok) return { ok: false, reason: text.reason };
-  const depth = markupDepth(text.text);
-  if (depth > MAX_PAGE_NESTING) {
-    return {
-      ok: false,
-      reason: `page nested ${depth} levels deep (more than ${MAX_PAGE_NESTING}), not read`,
-    };
-  }
   let read: ReturnType<typeof readHtmlArticle>;
   try {
     read = readHtmlArticle(text.text, link);

@@ -1,5 +1,5 @@
 import { XMLValidator } from "fast-xml-parser";
-import { feedKind, readFeed, rootElementName } from "../ingest/index.js";
+import { type FeedItem, feedKind, readFeed, rootElementName } from "../ingest/index.js";
 import type { Store } from "../store/index.js";
 import { codedArticleRow } from "../store/index.js";
 import type { Article, Rejected } from "../types/article.js";
@@ -11,7 +11,6 @@ import { loadFeedDocument } from "./feed-document.js";
 import { type FeedList, type FeedRef, feedKey, readFeedList } from "./feed-list.js";
 import { FetchFailure, type FetchLimits } from "./fetch-resource.js";
 import { readItemPage } from "./item-page.js";
-import { markupDepth } from "./markup-depth.js";
 import { type FeedState, forgetOldItems, WatchState } from "./watch-state.js";
 
 /** What the watcher needs from the coder: the pipeline's `codeArticle` fits. */
@@ -120,10 +119,6 @@ interface Tally {
   budget: number;
 }
 
-/** Deepest markup nesting inside one feed item; the HTML parser's time grows with the square of the depth. */
-const MAX_FEED_NESTING = 5_000;
-const ITEM_TAGS: ReadonlySet<string> = new Set(["item", "entry"]);
-
 /** New items are coded, then written to the store this many at a time. */
 const WRITE_CHUNK = 10;
 const MB = 1024 * 1024;
@@ -151,9 +146,20 @@ function itemLink(article: Article, feed: FeedRef): string | null {
   }
 }
 
-/** How an item is remembered: its link, else the content id of its text. */
-function itemKey(article: Article, link: string | null): string {
+/** A feed item read as an article, with the feed's id for it and where its text came from. */
+type FeedArticle = Extract<FeedItem, { kind: "article" }>;
+
+/** How items were remembered before feed ids were used: the link, else the content id of the text. */
+function linkKey(article: Article, link: string | null): string {
   return link ?? (article.url?.trim() || `id:${article.id}`);
+}
+
+/**
+ * How an item is remembered: the feed's own id for it (`<guid>`, `<id>`, `rdf:about`), which stays the same when a
+ * link changes and tells apart items that share one; else its link; else the content id of its text.
+ */
+function itemKey(entry: FeedArticle, link: string | null): string {
+  return entry.guid !== null ? `guid:${entry.guid}` : linkKey(entry.article, link);
 }
 
 function recordFailure(settings: Settings, feed: FeedRef, st: FeedState, reason: string, tally: Tally): void {
@@ -183,6 +189,8 @@ interface NewItem {
   readonly key: string;
   readonly link: string | null;
   readonly article: Article;
+  /** Where the feed's text for the item came from: its content, or only its headline. */
+  readonly textFrom: FeedArticle["textFrom"];
 }
 
 /** Reads, codes and stores a chunk of new items; false when the store could not be written. */
@@ -202,7 +210,9 @@ async function ingestChunk(
     if (item.link) {
       let page: Awaited<ReturnType<typeof readItemPage>>;
       try {
-        page = await readItemPage(item.link, item.article, settings.pageLimits);
+        // A headline-only item's headline is its text; for the page it is the title to fall back on.
+        const known = item.textFrom === "title" ? { ...item.article, title: item.article.rawText } : item.article;
+        page = await readItemPage(item.link, known, settings.pageLimits);
       } catch (error) {
         if (error instanceof FetchFailure && error.stopped) break;
         throw error;
@@ -211,7 +221,9 @@ async function ingestChunk(
         article = page.article;
         tally.fromPage++;
       } else {
-        settings.log(`dyad: watch: ${feed.ref}: page ${item.link}: ${page.reason}; using the feed's text`);
+        const fallback =
+          item.textFrom === "title" ? "using the item's headline (the feed gives no text)" : "using the feed's text";
+        settings.log(`dyad: watch: ${feed.ref}: page ${item.link}: ${page.reason}; ${fallback}`);
         tally.fromFeed++;
       }
     } else {
@@ -256,7 +268,7 @@ async function ingestChunk(
 interface FeedRead {
   readonly feed: FeedRef;
   readonly st: FeedState;
-  readonly articles: readonly Article[];
+  readonly articles: readonly FeedArticle[];
   readonly broken: readonly Rejected[];
   readonly validators: Pick<FeedState, "etag" | "lastModified" | "bodyHash">;
 }
@@ -300,19 +312,9 @@ async function fetchFeed(settings: Settings, feed: FeedRef, tally: Tally): Promi
     recordFailure(settings, feed, st, `not an RSS or Atom feed (${why})`, tally);
     return null;
   }
-  const articles: Article[] = [];
+  // The reader checks the nesting of every item's HTML before parsing it, and rejects items nested too deeply.
+  const articles: FeedArticle[] = [];
   const broken: Rejected[] = [];
-  const depth = markupDepth(text, { resetAt: ITEM_TAGS });
-  if (depth > MAX_FEED_NESTING) {
-    recordFailure(
-      settings,
-      feed,
-      st,
-      `markup nested ${depth} levels deep (more than ${MAX_FEED_NESTING})`,
-      tally,
-    );
-    return null;
-  }
   let items: ReturnType<typeof readFeed>;
   try {
     items = readFeed(text, feed.ref, kind);
@@ -322,7 +324,7 @@ async function fetchFeed(settings: Settings, feed: FeedRef, tally: Tally): Promi
     return null;
   }
   for (const item of items) {
-    if (item.kind === "article") articles.push(item.article);
+    if (item.kind === "article") articles.push(item);
     else broken.push(item.rejected);
   }
   if (articles.length === 0 && broken.length > 0) {
@@ -360,15 +362,28 @@ async function ingestFeed(settings: Settings, read: FeedRead, tally: Tally): Pro
   const now = settings.now().toISOString();
   const unseen: NewItem[] = [];
   const inThisFeed = new Set<string>();
-  for (const article of read.articles) {
+  for (const entry of read.articles) {
+    const article = entry.article;
     const link = itemLink(article, feed);
-    const key = itemKey(article, link);
+    const key = itemKey(entry, link);
     if (inThisFeed.has(key)) continue;
     inThisFeed.add(key);
-    const seen = st.items[key];
+    let seen = st.items[key];
+    const before = linkKey(article, link);
+    if (!seen && before !== key && st.items[before]) {
+      // Remembered by a state file written before items were known by their feed id: carry it over.
+      seen = st.items[before];
+      st.items[key] = seen;
+      delete st.items[before];
+    }
     if (seen) seen.lastSeen = now;
     else
-      unseen.push({ key, link, article: link && article.url !== link ? { ...article, url: link } : article });
+      unseen.push({
+        key,
+        link,
+        article: link && article.url !== link ? { ...article, url: link } : article,
+        textFrom: entry.textFrom,
+      });
   }
 
   let complete = true;

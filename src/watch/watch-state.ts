@@ -18,7 +18,10 @@ const feedSchema = z.object({
   failures: z.number().int().nonnegative(),
   retryAt: z.string().nullable(),
   lastError: z.string().nullable(),
-  /** Items already stored (or rejected), by item key (the link, else `id:` + the article id). */
+  /**
+   * Items already stored (or rejected), by item key: `guid:` + the feed's id for the item, else the link, else `id:` +
+   * the article id (files written before feed ids were used have link keys; the watcher carries them over).
+   */
   items: z.record(z.string(), itemSchema),
   /** Items being written: item key → article id. Resolved on start against the store. */
   pending: z.record(z.string(), z.string()),

@@ -60,3 +60,29 @@ test("signatures survive the text encoding used by the store", () => {
   const signature = minhashSignature(HARBOUR_STORY);
   assert.deepEqual(decodeSignature(encodeSignature(signature)), signature);
 });
+
+test("signatures stay the same from version to version, so stored articles remain comparable", () => {
+  // Values of the signature as first released; a change here would split every stored cluster from new copies.
+  const cases: [text: string, firstSix: number[]][] = [
+    [
+      "Der Bürgermeister von Zürich traf am Montag Vertreter aus Genève und Ærøskøbing.",
+      [255747472, 824521763, 173351127, 1355816101, 246458526, 793090662],
+    ],
+    [
+      "Ministers met in 東京 on the 3rd; talks (𝐈𝐧𝐭𝐞𝐫𝐢𝐦) resumed in İstanbul — ５ days later.",
+      [52319057, 889396361, 15376242, 37595625, 248826711, 424837265],
+    ],
+  ];
+  for (const [text, firstSix] of cases) assert.deepEqual([...minhashSignature(text).slice(0, 6)], firstSix);
+});
+
+test("letters and digits of any script are word characters; symbols and punctuation split words", () => {
+  assert.deepEqual(
+    minhashSignature("Zürich’s mayor met Genève officials on 東京 day ５"),
+    minhashSignature("ZÜRICH s mayor met genève officials on 東京 day ５!"),
+  );
+  assert.notDeepEqual(
+    minhashSignature("Zürich mayor met Genève officials on Monday"),
+    minhashSignature("Zrich mayor met Genve officials on Monday"),
+  );
+});

@@ -110,7 +110,7 @@ test("HTML: date from JSON-LD", async () => {
   }
 });
 
-test("RSS: items become articles; a bad item is rejected with its line, the rest are kept", async () => {
+test("RSS: items become articles (a title-only item reads as its headline); a bad item is rejected with its line", async () => {
   const items = await collect([`${FIXTURES}/good/feed.rss`]);
   const good = articles(items);
   assert.deepEqual(
@@ -128,8 +128,10 @@ test("RSS: items become articles; a bad item is rejected with its line, the rest
         "https://wire.example.org/escaped",
         `${FIXTURES}/good/feed.rss:10`,
       ],
+      [null, null, "https://wire.example.org/empty", `${FIXTURES}/good/feed.rss:22`],
     ],
   );
+  assert.equal(good[2]?.rawText, "An item without text");
   assert.equal(
     good[0]?.rawText,
     "The trade ministers of Kenya and Uganda signed a customs agreement on Thursday.\n\nIt takes effect in January.",
@@ -140,11 +142,9 @@ test("RSS: items become articles; a bad item is rejected with its line, the rest
     ),
   );
   const bad = rejections(items);
-  assert.equal(bad.length, 2);
+  assert.equal(bad.length, 1);
   assert.equal(bad[0]?.line, 17);
   assert.match(bad[0]?.reason ?? "", /impossible date "Sat, 31 Feb 2021 08:00:00 GMT"/);
-  assert.equal(bad[1]?.line, 22);
-  assert.match(bad[1]?.reason ?? "", /no text/);
 });
 
 test("Atom: xhtml and text content, alternate link, published date", async () => {

@@ -4,7 +4,10 @@
  * reference result of an embedded (one-process, SQLite) run of the same input.
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { connect, createServer, type Server, type Socket } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { inThreadCoder } from "../../src/scale/coding-pool.js";
 import type { CodingTaskModule } from "../../src/scale/coding-result.js";
@@ -45,10 +48,12 @@ export function freePort(): Promise<number> {
 /** A redis-server of our own on a free loopback port, without persistence; stopped and started at will. */
 export class PrivateRedis {
   readonly port: number;
+  readonly #pidFile: string;
   #running = false;
 
   private constructor(port: number) {
     this.port = port;
+    this.#pidFile = join(tmpdir(), `dyad-test-redis-${port}.pid`);
   }
 
   static async create(start = true): Promise<PrivateRedis> {
@@ -75,6 +80,8 @@ export class PrivateRedis {
       "yes",
       "--logfile",
       "",
+      "--pidfile",
+      this.#pidFile,
     ]);
     for (let i = 0; i < 50; i++) {
       try {
@@ -94,9 +101,18 @@ export class PrivateRedis {
     this.#running = false;
     redises.delete(this);
     try {
-      execFileSync("redis-cli", ["-p", String(this.port), "shutdown", "nosave"], { stdio: "ignore" });
+      execFileSync("redis-cli", ["-p", String(this.port), "shutdown", "nosave"], {
+        stdio: "ignore",
+        timeout: 5000,
+      });
     } catch {
-      // shutdown closes the connection before answering
+      // shutdown closes the connection before answering; if it did not stop, end it by its pid
+    }
+    try {
+      const pid = Number(readFileSync(this.#pidFile, "utf8").trim());
+      if (pid > 0) process.kill(pid, "SIGKILL");
+    } catch {
+      // already gone (redis removes its pid file on shutdown)
     }
   }
 }

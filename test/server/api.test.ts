@@ -46,6 +46,7 @@ describe("GET /api/events", () => {
     const first = await get("/api/events?limit=5");
     assert.equal(first.status, 200);
     assert.equal(first.body.total, 22);
+    assert.equal(first.body.totalExact, true);
     assert.equal(first.body.events.length, 5);
     const dates = first.body.events.map((e: StoredEvent) => e.date);
     assert.deepEqual(dates, [...dates].sort().reverse());
@@ -68,6 +69,11 @@ describe("GET /api/events", () => {
     ["date range", "from=2021-03-01&to=2021-03-03", ["ev-1", "ev-2", "h-07"]],
     ["full text", "q=tariffs", ["ev-3", "ev-4"]],
     ["dyad and period", "source=RUS&target=CHN&from=2021-04-05&to=2021-04-11", BURST_SIZE],
+    ["a dyad either way", "dyad=USA,CHN", ["ev-3"]],
+    ["a dyad named the other way round", "dyad=chn,usa", ["ev-3"]],
+    ["a dyad of actors with sectors", "dyad=CHN,RUSMIL", ["ev-1"]],
+    ["a dyad: both directions, every status", "dyad=CHN,RUS", 2 + 12 + BURST_SIZE],
+    ["a dyad and a status", "dyad=RUS,USA&status=reported_claim", ["ev-4"]],
     ["empty values are ignored", "source=&quad=&root=11", ["ev-3"]],
   ];
   for (const [label, query, want] of cases) {
@@ -91,6 +97,8 @@ describe("GET /api/events", () => {
     ["CAMEO root of 3 digits", "root=190", "root"],
     ["unknown parameter", "sorce=RUS", ""],
     ["a parameter given twice", "quad=1&quad=2", "quad"],
+    ["a dyad of one actor", "dyad=RUS", "dyad"],
+    ["a dyad of three actors", "dyad=RUS,CHN,USA", "dyad"],
   ];
   for (const [label, query, path] of bad) {
     test(`400: ${label}`, async () => {
@@ -150,6 +158,60 @@ describe("GET /api/dyads/{a}/{b}/series", () => {
       const { status, body } = await get(path);
       assert.equal(status, 400);
       assert.ok(body.issues.length > 0);
+    });
+  }
+});
+
+describe("GET /api/actors/{a}/series", () => {
+  const total = (points: { count: number }[]) => points.reduce((s, p) => s + p.count, 0);
+
+  test("one actor's events on either side per period, asserted only by default", async () => {
+    const { status, body } = await get("/api/actors/CHN/series?interval=month");
+    assert.equal(status, 200);
+    assert.equal(body.actor, "CHN");
+    assert.equal(body.interval, "month");
+    assert.deepEqual(
+      body.points.map((p: { t: string }) => p.t),
+      ["2021-01-01", "2021-02-01", "2021-03-01", "2021-04-01"],
+    );
+    const asserted = await get("/api/events?actor=CHN&status=asserted&limit=1");
+    assert.equal(total(body.points), asserted.body.total);
+    const april = body.points[3];
+    assert.equal(april.count, BURST_SIZE + 1, "the burst and the criticism of the USA");
+    assert.deepEqual(april.byQuad, { 1: 2, 2: 4, 3: 1, 4: 0 });
+  });
+
+  test("statuses, a date range and actor codes with sectors", async () => {
+    const all = await get("/api/actors/chn/series?interval=day&status=all&from=2021-03-01&to=2021-03-05");
+    assert.equal(all.status, 200);
+    assert.deepEqual(
+      all.body.points.filter((p: { count: number }) => p.count > 0).map((p: { t: string }) => p.t),
+      ["2021-03-02", "2021-03-03"],
+      "the drills and the hypothetical alliance",
+    );
+    assert.equal(all.body.points.length, 5, "every day of the range, empty ones included");
+    const military = await get("/api/actors/CHNMIL/series?interval=month&status=all");
+    assert.equal(total(military.body.points), 1);
+  });
+
+  test("an actor without events has no points", async () => {
+    const { status, body } = await get("/api/actors/ZZZ/series");
+    assert.equal(status, 200);
+    assert.deepEqual(body.points, []);
+  });
+
+  for (const [label, path, issue] of [
+    ["bad actor code", "/api/actors/R-S/series", "a"],
+    ["unknown interval", "/api/actors/RUS/series?interval=year", "interval"],
+    ["a direction, which one actor does not have", "/api/actors/RUS/series?directed=true", ""],
+  ] as const) {
+    test(`400: ${label}`, async () => {
+      const { status, body } = await get(path);
+      assert.equal(status, 400);
+      assert.ok(
+        body.issues.some((i: { path: string }) => i.path === issue),
+        JSON.stringify(body.issues),
+      );
     });
   }
 });
@@ -345,6 +407,7 @@ describe("OpenAPI document", () => {
       "GET /api/health",
       "GET /api/events",
       "GET /api/dyads/{a}/{b}/series",
+      "GET /api/actors/{a}/series",
       "GET /api/actors/top",
       "GET /api/network",
       "GET /api/articles/{id}",
@@ -356,6 +419,8 @@ describe("OpenAPI document", () => {
     const events = body.paths["/api/events"].get;
     const limit = events.parameters.find((p: { name: string }) => p.name === "limit");
     assert.equal(limit.schema.maximum, MAX_PAGE_SIZE);
+    const dyad = events.parameters.find((p: { name: string }) => p.name === "dyad");
+    assert.match(dyad.description, /either direction/);
     assert.equal(body.paths["/api/articles"].post.security[0].bearer.length, 0);
     assert.equal(API_ROUTES.length, documented.length);
   });

@@ -22,7 +22,7 @@ import { type FixtureEvent, fixtureRow } from "./fixture-events.js";
 
 // ---------- the plain reading ----------
 
-const within = (code: string | undefined | null, prefix: string) => code != null && code.startsWith(prefix);
+const within = (code: string | undefined | null, prefix: string) => code?.startsWith(prefix) === true;
 
 function matches(e: StoredEvent, f: EventFilter): boolean {
   const s = e.source.code;
@@ -95,7 +95,19 @@ async function everyEvent(store: Store): Promise<StoredEvent[]> {
 
 // ---------- a generated store: many events, so that every plan is taken ----------
 
-const ACTORS = ["USA", "USAGOV", "USAMIL", "RUS", "RUSGOV", "RUSMIL", "CHN", "CHNGOV", "IGOUNO", "FRA", "UKRMIL"];
+const ACTORS = [
+  "USA",
+  "USAGOV",
+  "USAMIL",
+  "RUS",
+  "RUSGOV",
+  "RUSMIL",
+  "CHN",
+  "CHNGOV",
+  "IGOUNO",
+  "FRA",
+  "UKRMIL",
+];
 const STATUSES: readonly ModalityStatus[] = ["asserted", "asserted", "asserted", "negated", "hypothetical"];
 const CODES = ["036", "042", "0311", "057", "061", "112", "173", "190", "193"];
 
@@ -114,11 +126,13 @@ function generatedRows(articles: number, perArticle: number): CodedArticleRow[] 
     for (let i = 0; i < perArticle; i++) {
       const day = Math.floor(rand() * 730);
       const code = pick(CODES);
-      const quad = Number(code.slice(0, 2)) >= 11 ? (Number(code.slice(0, 2)) >= 18 ? 4 : 3) : code < "05" ? 1 : 2;
+      const quad =
+        Number(code.slice(0, 2)) >= 11 ? (Number(code.slice(0, 2)) >= 18 ? 4 : 3) : code < "05" ? 1 : 2;
       events.push({
         id: `${articleId}:${String(i).padStart(2, "0")}`,
         articleId,
-        date: rand() < 0.03 ? null : new Date(Date.UTC(2022, 0, 1) + day * 86_400_000).toISOString().slice(0, 10),
+        date:
+          rand() < 0.03 ? null : new Date(Date.UTC(2022, 0, 1) + day * 86_400_000).toISOString().slice(0, 10),
         source: pick(ACTORS, 1.6),
         target: rand() < 0.05 ? null : pick(ACTORS, 1.3),
         code,
@@ -181,10 +195,14 @@ const SERIES: readonly [string, string, string, SeriesOptions][] = [
 
 const ACTOR_SERIES: readonly [string, string, SeriesOptions][] = [
   ["a country by month", "USA", { interval: "month" }],
-  ["an actor with a sector by week, all statuses", "RUSMIL", {
-    interval: "week",
-    statuses: ["asserted", "negated", "hypothetical"],
-  }],
+  [
+    "an actor with a sector by week, all statuses",
+    "RUSMIL",
+    {
+      interval: "week",
+      statuses: ["asserted", "negated", "hypothetical"],
+    },
+  ],
   ["a range by day", "CHN", { interval: "day", from: "2022-03-01", to: "2022-04-15" }],
   ["an actor without events", "ZZZ", { interval: "month" }],
 ];

@@ -72,15 +72,16 @@ export class FeedServer {
   }
 }
 
-/** An RSS 2.0 feed of the given items. */
+/** An RSS 2.0 feed of the given items (an item without a description is a headline-only item). */
 export function rss(
-  items: readonly { title: string; link?: string; description: string; date?: string }[],
+  items: readonly { title: string; link?: string; description?: string; date?: string; guid?: string }[],
 ): string {
   const body = items
     .map(
       (i) =>
         `<item><title>${i.title}</title>${i.link ? `<link>${i.link}</link>` : ""}` +
-        `<description><![CDATA[<p>${i.description}</p>]]></description>` +
+        (i.guid ? `<guid isPermaLink="false">${i.guid}</guid>` : "") +
+        (i.description ? `<description><![CDATA[<p>${i.description}</p>]]></description>` : "") +
         `<pubDate>${i.date ?? "Thu, 22 Oct 2020 10:00:00 GMT"}</pubDate></item>`,
     )
     .join("\n");

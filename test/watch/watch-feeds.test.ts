@@ -251,7 +251,7 @@ test("an item whose page fails falls back to the feed's own text", async () => {
     assert.equal(rounds[0]?.articles, 4);
     assert.equal(rounds[0]?.fromFeed, 4);
     assert.ok(
-      log.some((l) => /page nested 100\d levels deep \(more than 250\), not read/.test(l)),
+      log.some((l) => /\/t3\/deep: HTML nested 1,003 levels deep \(limit 250\); using the feed's text$/.test(l)),
       log.join("\n"),
     );
     assert.ok(
@@ -267,6 +267,89 @@ test("an item whose page fails falls back to the feed's own text", async () => {
   } finally {
     await store.close();
   }
+});
+
+test("items are known by their feed id: a changed link is no new item, and headline-only items are read from their page", async () => {
+  const headline = (name: StoryName, link: string, guid: string) => ({ title: STORIES[name].title, link, guid });
+  server.routes.set("/t7/ids.rss", {
+    body: rss([
+      { ...item("drills"), guid: "desk-1" },
+      headline("talks", server.url("/news/talks"), "desk-2"),
+      headline("missing", server.url("/news/gone"), "desk-3"),
+    ]),
+  });
+  const paths = setup([server.url("/t7/ids.rss")]);
+  const first = await watch(paths);
+  try {
+    assert.deepEqual(
+      [first.rounds[0]?.articles, first.rounds[0]?.fromPage, first.rounds[0]?.fromFeed],
+      [3, 2, 1],
+      first.log.join("\n"),
+    );
+    assert.ok(
+      first.log.some((l) =>
+        l.endsWith(`page ${server.url("/news/gone")}: HTTP 404; using the item's headline (the feed gives no text)`),
+      ),
+      first.log.join("\n"),
+    );
+    const { events } = await first.store.events({ limit: 500 });
+    const talks = events.find((e) => e.evidence.sentence.includes("resume talks on the management"));
+    assert.ok(talks, "the headline-only item was coded from its page");
+    assert.equal((await first.store.article(talks.articleId))?.title, STORIES.talks.title);
+  } finally {
+    await first.store.close();
+  }
+  const state = JSON.parse(readFileSync(paths.statePath, "utf8"));
+  assert.deepEqual(Object.keys(state.feeds[server.url("/t7/ids.rss")].items).sort(), [
+    "guid:desk-1",
+    "guid:desk-2",
+    "guid:desk-3",
+  ]);
+
+  // The first story's link gains a tracking parameter (same id: not new); two new items share one link.
+  const hits = { drills: server.hitsOf("/news/drills"), aid: server.hitsOf("/news/aid") };
+  server.routes.set("/t7/ids.rss", {
+    body: rss([
+      { ...item("drills"), link: `${server.url("/news/drills")}?from=rss`, guid: "desk-1" },
+      { ...item("aid"), guid: "desk-4" },
+      { ...item("aid"), title: "Japan's aid, continued", guid: "desk-5" },
+    ]),
+  });
+  const second = await watch(paths);
+  await second.store.close();
+  assert.equal(server.hitsOf("/news/drills"), hits.drills, "the story whose link changed is not fetched again");
+  assert.equal(server.hitsOf("/news/aid"), hits.aid + 2, "each new id is fetched");
+  assert.deepEqual([second.rounds[0]?.articles, second.rounds[0]?.alreadyStored], [1, 1]);
+});
+
+test("items remembered by link in an older state file are not ingested again once the feed gives ids", async () => {
+  const stories: StoryName[] = ["drills", "sanctions"];
+  server.routes.set("/t8/old.rss", { body: rss(stories.map((name) => item(name))) });
+  const paths = setup([server.url("/t8/old.rss")]);
+  const first = await watch(paths);
+  await first.store.close();
+  assert.equal(first.rounds[0]?.articles, 2);
+  // Link keys, as a watcher that did not know item ids wrote them.
+  const feedKey = server.url("/t8/old.rss");
+  let state = JSON.parse(readFileSync(paths.statePath, "utf8"));
+  const byLink = Object.fromEntries(
+    Object.entries(state.feeds[feedKey].items).map(([key, seen]) => [key.replace(/^guid:/, ""), seen]),
+  );
+  state.feeds[feedKey].items = byLink;
+  writeFileSync(paths.statePath, JSON.stringify(state));
+  const hits = stories.map((name) => server.hitsOf(`/news/${name}`));
+  server.routes.set("/t8/old.rss", {
+    body: rss(stories.map((name, i) => ({ ...item(name), guid: `old-${i}` }))),
+  });
+  const second = await watch(paths);
+  await second.store.close();
+  assert.equal(second.rounds[0]?.articles, 0);
+  assert.deepEqual(
+    stories.map((name) => server.hitsOf(`/news/${name}`)),
+    hits,
+  );
+  state = JSON.parse(readFileSync(paths.statePath, "utf8"));
+  assert.deepEqual(Object.keys(state.feeds[feedKey].items).sort(), ["guid:old-0", "guid:old-1"]);
 });
 
 test("a broken item beside good ones is reported and stored as a reject once", async () => {

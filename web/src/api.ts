@@ -11,6 +11,8 @@ export interface EventQuery {
   readonly source?: string;
   readonly target?: string;
   readonly actor?: string;
+  /** Two actor codes joined by a comma (`RUS,CHN`): events between them in either direction. */
+  readonly dyad?: string;
   readonly root?: string;
   readonly code?: string;
   readonly quad?: string;
@@ -26,7 +28,7 @@ export interface EventPage {
   /** Matching events; past the API's counting cap, the cap (see `totalExact`). */
   readonly total: number;
   /** False when the API stopped counting (the total is a lower bound). */
-  readonly totalExact?: boolean;
+  readonly totalExact: boolean;
   readonly events: readonly StoredEvent[];
 }
 
@@ -156,6 +158,14 @@ export const api = {
     signal?: AbortSignal,
   ): Promise<{ readonly points: readonly SeriesPoint[] }> {
     return getJson(`dyads/${seg(a)}/${seg(b)}/series${query({ ...options })}`, signal);
+  },
+  /** One actor's events on either side, per period (an event between two of its parts counts once). */
+  actorSeries(
+    a: string,
+    options: { interval: Interval; from?: string; to?: string; status?: string },
+    signal?: AbortSignal,
+  ): Promise<{ readonly points: readonly SeriesPoint[] }> {
+    return getJson(`actors/${seg(a)}/series${query({ ...options })}`, signal);
   },
   topActors(
     options: { level: "actor" | "country"; limit: number },

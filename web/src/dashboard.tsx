@@ -5,11 +5,11 @@
  */
 import { useCallback, useEffect, useMemo, useState } from "preact/hooks";
 import { ActorNetwork } from "./actor-network.js";
-import { actorSeries } from "./actor-series.js";
 import { AlertList } from "./alert-list.js";
 import {
   type Alert,
   api,
+  type EventPage,
   type EventQuery,
   type Interval,
   type NetworkEdge,
@@ -26,7 +26,6 @@ import {
   readDashboardState,
   writeDashboardState,
 } from "./dashboard-state.js";
-import { type DyadEventPage, dyadEventsBothWays } from "./dyad-events.js";
 import { DyadPicker } from "./dyad-picker.js";
 import { EventFilters } from "./event-filters.js";
 import { EventMap } from "./event-map.js";
@@ -36,41 +35,18 @@ import { useResource } from "./use-resource.js";
 
 const PAGE_SIZE = 25;
 const MAP_LIMIT = 500;
-/** Most events fetched to count a single actor's series in the browser (the API's series is per dyad). */
-const ACTOR_SERIES_PAGES = 4;
 const ALERT_INTERVAL: Interval = "week";
 /** The deepest offset the API pages to (src/server/api-schemas.ts `MAX_OFFSET`). */
 const MAX_OFFSET = 10_000;
 
-interface LoadedSeries {
-  readonly points: readonly SeriesPoint[];
-  /** Set when the series was counted from a sample of the events. */
-  readonly note: string | null;
-}
-
-async function loadSeries(state: DashboardState, signal: AbortSignal): Promise<LoadedSeries> {
-  if (state.b) {
-    const answer = await api.series(
-      state.a,
-      state.b,
-      { interval: state.interval, directed: state.directed },
-      signal,
-    );
-    return { points: answer.points, note: null };
-  }
-  const events: StoredEvent[] = [];
-  let total = 0;
-  for (let page = 0; page < ACTOR_SERIES_PAGES; page++) {
-    const answer = await api.events(
-      { actor: state.a, status: "asserted", limit: MAP_LIMIT, offset: page * MAP_LIMIT },
-      signal,
-    );
-    total = answer.total;
-    events.push(...answer.events);
-    if (events.length >= total || answer.events.length === 0) break;
-  }
-  const note = total > events.length ? `Counted from the first ${events.length} of ${total} events.` : null;
-  return { points: actorSeries(events, state.interval), note };
+/** The chosen dyad's series, or the chosen actor's (either side). */
+function loadSeries(
+  state: DashboardState,
+  signal: AbortSignal,
+): Promise<{ readonly points: readonly SeriesPoint[] }> {
+  return state.b
+    ? api.series(state.a, state.b, { interval: state.interval, directed: state.directed }, signal)
+    : api.actorSeries(state.a, { interval: state.interval }, signal);
 }
 
 async function loadActors(signal: AbortSignal): Promise<TopActor[]> {
@@ -84,33 +60,27 @@ async function loadActors(signal: AbortSignal): Promise<TopActor[]> {
   );
 }
 
-/** The table filters, plus the chosen actor (either side) or the chosen dyad when it is directed. */
+/** The table filters, plus the chosen actor (either side) or the chosen dyad (one direction or both). */
 function eventQuery(state: DashboardState): EventQuery {
   const f = state.filters;
   const who: EventQuery =
     state.a && state.b
       ? state.directed
         ? { source: state.a, target: state.b }
-        : {}
+        : { dyad: `${state.a},${state.b}` }
       : state.a
         ? { actor: state.a }
         : {};
   return { ...who, root: f.root, quad: f.quad, status: f.status, from: f.from, to: f.to, q: f.q };
 }
 
-/** A page of the events the dashboard shows: for an undirected dyad, both directions merged. */
 function loadEvents(
   state: DashboardState,
   offset: number,
   limit: number,
   signal: AbortSignal,
-): Promise<DyadEventPage> {
-  const query = eventQuery(state);
-  if (state.a && state.b && !state.directed)
-    return dyadEventsBothWays(query, state.a, state.b, offset, limit, signal);
-  return api
-    .events({ ...query, limit, offset }, signal)
-    .then((page) => ({ ...page, reachable: Math.min(page.total, MAX_OFFSET + limit) }));
+): Promise<EventPage> {
+  return api.events({ ...eventQuery(state), limit, offset }, signal);
 }
 
 /** The dyads with the most events in either direction, as (a, b) pairs in the direction with more events. */
@@ -289,7 +259,6 @@ export function Dashboard() {
             />
           )}
           {state.a && series.loading && !series.data && <p class="muted">Loading series…</p>}
-          {series.data?.note && <p class="muted">{series.data.note}</p>}
         </section>
 
         <div class="grid">
@@ -347,8 +316,8 @@ export function Dashboard() {
               <EventTable
                 events={events.data.events}
                 total={events.data.total}
-                totalExact={events.data.totalExact !== false}
-                reachable={events.data.reachable}
+                totalExact={events.data.totalExact}
+                reachable={Math.min(events.data.total, MAX_OFFSET + PAGE_SIZE)}
                 offset={state.offset}
                 limit={PAGE_SIZE}
                 selectedId={selected?.id ?? ""}

@@ -19,7 +19,7 @@ export function EventTable({
   readonly events: readonly StoredEvent[];
   readonly total: number;
   readonly totalExact: boolean;
-  /** How far paging can go (the API's deepest offset, or less when a both-ways dyad has too many events to merge). */
+  /** How far paging can go (the API pages no deeper than its largest offset). */
   readonly reachable: number;
   readonly offset: number;
   readonly limit: number;
@@ -103,7 +103,7 @@ export function EventTable({
             ? `Page ${Math.floor(offset / limit) + 1} of ${Math.max(1, Math.ceil(total / limit))}${totalExact ? "" : "+"}`
             : ""}
           {(reachable < total || !totalExact) && offset + limit >= reachable
-            ? ` · narrow the filter (or choose one direction) to see past event ${reachable}`
+            ? ` · narrow the filter to see past event ${reachable}`
             : ""}
         </span>
         <button type="button" disabled={offset + limit >= reachable} onClick={() => onPage(offset + limit)}>

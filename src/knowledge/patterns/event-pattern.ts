@@ -16,6 +16,8 @@ export interface PatternFlags {
    * source, and the target unless `notarget`, are actors from the actor knowledge base.
    */
   readonly political: boolean;
+  /** The `{T}` actor is the source and the subject the target: "received weapons from {T}", "faces pressure from {T}". */
+  readonly inverse: boolean;
 }
 
 /** A validated, compiled line of data/events/*.tsv. */

@@ -14,6 +14,7 @@ const FLAG_NAMES = {
   notarget: "notarget",
   "passive-ok": "passiveOk",
   political: "political",
+  inverse: "inverse",
 } as const;
 type FlagName = keyof typeof FLAG_NAMES;
 
@@ -131,7 +132,7 @@ export function parsePatternFile(
       fail(`${words}: '${pattern}'`);
       continue;
     }
-    const f = { reciprocal: false, notarget: false, passiveOk: false, political: false };
+    const f = { reciprocal: false, notarget: false, passiveOk: false, political: false, inverse: false };
     let badFlag: string | null = null;
     for (const name of flags) {
       if (!(name in FLAG_NAMES)) {
@@ -141,11 +142,15 @@ export function parsePatternFile(
       f[FLAG_NAMES[name as FlagName]] = true;
     }
     if (badFlag !== null) {
-      fail(`unknown flag '${badFlag}' (reciprocal, notarget, passive-ok, political)`);
+      fail(`unknown flag '${badFlag}' (reciprocal, notarget, passive-ok, political, inverse)`);
       continue;
     }
     if (f.notarget && words.some((w) => w.kind === "target")) {
       fail("a notarget pattern cannot have a {T} slot");
+      continue;
+    }
+    if (f.inverse && !words.some((w) => w.kind === "target")) {
+      fail("an inverse pattern needs a {T} slot (the giver)");
       continue;
     }
     const text = words

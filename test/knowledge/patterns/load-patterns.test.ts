@@ -50,7 +50,7 @@ test("a valid file loads and compiles into head and noun maps", () => {
   assert.equal(first.id, "verb:06/062 hold * war game");
   assert.equal(first.line, 3);
   assert.ok(first.file.endsWith("06-material.tsv"));
-  assert.deepEqual(first.flags, { reciprocal: true, notarget: false, passiveOk: false, political: false });
+  assert.deepEqual(first.flags, { reciprocal: true, notarget: false, passiveOk: false, political: false, inverse: false });
   assert.deepEqual(first.words, [
     { kind: "word", lemmas: ["hold"] },
     { kind: "gap" },

@@ -11,7 +11,7 @@ function pattern(text: string): EventPattern {
     kind: "verb",
     text,
     words,
-    flags: { reciprocal: false, notarget: false, passiveOk: false, political: false },
+    flags: { reciprocal: false, notarget: false, passiveOk: false, political: false, inverse: false },
     file: "test",
     line: 1,
     specificity: 0,

@@ -1,0 +1,188 @@
+/**
+ * The distributed path against the embedded one, on the real corpus: ingests the Wikinews articles once embedded
+ * (worker threads → SQLite) and once through the queue (two worker processes → PostgreSQL), then compares the two
+ * stores row by row (canonical dumps: articles, LSH bands, clusters, events, merged events, rejects, full-text ids).
+ *
+ *   node --import tsx scripts/compare-queue-vs-embedded.ts [--limit N] [--queue redis://…] [--pg postgres://…/db] [--keep]
+ *
+ * Without `--queue` a private redis-server is started on a free loopback port; without `--pg` a fresh database is
+ * created on 127.0.0.1:5432 (and dropped at the end unless `--keep`). Exit code 0 when the stores are identical.
+ */
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import pg from "pg";
+import { enqueuePaths, startQueueWorker } from "../src/queue/index.js";
+import { ingestPaths } from "../src/scale/index.js";
+import { openStore, type Store } from "../src/store/index.js";
+import { dumpAnyStore } from "../test/store/conformance-stores.js";
+
+const SELF = fileURLToPath(import.meta.url);
+const WIKINEWS = fileURLToPath(new URL("../../shared/corpus/wikinews_en/articles.jsonl", import.meta.url));
+const ADMIN_PG = "postgres://postgres@127.0.0.1:5432/test";
+
+function flag(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+}
+
+const say = (line: string) => process.stderr.write(`${line}\n`);
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function startRedis(): Promise<{ url: string; stop(): void }> {
+  const port = await freePort();
+  execFileSync("redis-server", [
+    ...["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+    ...["--daemonize", "yes", "--logfile", ""],
+  ]);
+  for (let i = 0; ; i++) {
+    try {
+      execFileSync("redis-cli", ["-p", String(port), "ping"], { stdio: "pipe" });
+      break;
+    } catch (error) {
+      if (i > 50) throw error;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  const stop = () => {
+    try {
+      execFileSync("redis-cli", ["-p", String(port), "shutdown", "nosave"], {
+        stdio: "ignore",
+        timeout: 5000,
+      });
+    } catch {
+      // shutdown closes the connection before answering
+    }
+  };
+  return { url: `redis://127.0.0.1:${port}`, stop };
+}
+
+function startWorker(queueUrl: string, dbUrl: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", SELF, "--worker", queueUrl, dbUrl], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  return new Promise((resolve, reject) => {
+    let out = "";
+    child.stdout?.setEncoding("utf8").on("data", (d: string) => {
+      out += d;
+      if (out.includes("ready\n")) resolve(child);
+    });
+    child.on("exit", (code) => reject(new Error(`worker exited ${code} before it was ready`)));
+  });
+}
+
+async function counted(store: Store): Promise<string> {
+  const c = await store.counts();
+  return `${c.articles} articles, ${c.events} events (${c.mergedEvents} merged), ${c.clusters} clusters, ${c.rejects} rejects`;
+}
+
+/** The first lines where two dumps differ, per section, for the report. */
+function differences(a: string, b: string, max = 10): string[] {
+  const left = a.split("\n");
+  const right = new Set(b.split("\n"));
+  const leftSet = new Set(left);
+  const out: string[] = [];
+  for (const line of left)
+    if (!right.has(line) && out.length < max) out.push(`- sqlite only: ${line.slice(0, 200)}`);
+  for (const line of b.split("\n")) {
+    if (!leftSet.has(line) && out.length < 2 * max) out.push(`+ postgres only: ${line.slice(0, 200)}`);
+  }
+  return out;
+}
+
+async function main(): Promise<number> {
+  const limit = Number(flag("--limit") ?? 0);
+  const keep = process.argv.includes("--keep");
+  const dir = mkdtempSync(join(tmpdir(), "dyad-compare-"));
+  let input = WIKINEWS;
+  if (limit > 0) {
+    const lines = readFileSync(WIKINEWS, "utf8")
+      .split("\n")
+      .filter((l) => l.trim() !== "")
+      .slice(0, limit);
+    input = join(dir, `wikinews-${limit}.jsonl`);
+    writeFileSync(input, `${lines.join("\n")}\n`);
+  }
+  const dbName = `dyad_compare_${process.pid}`;
+  const pgUrl = flag("--pg") ?? ADMIN_PG.replace(/\/test$/, `/${dbName}`);
+  const redis = flag("--queue") ? null : await startRedis();
+  const queueUrl = flag("--queue") ?? (redis as { url: string }).url;
+  const workers: ChildProcess[] = [];
+  try {
+    say(`compare: embedded run (worker threads → SQLite) on ${input}`);
+    const sqlite = await openStore(join(dir, "embedded.db"));
+    let embedded: string;
+    try {
+      const s = await ingestPaths([input], { store: sqlite, workers: 2 });
+      say(`compare: embedded: ${s.seconds.toFixed(1)} s; ${await counted(sqlite)}`);
+      embedded = await dumpAnyStore(sqlite);
+    } finally {
+      await sqlite.close();
+    }
+
+    say(`compare: queue run (2 worker processes → PostgreSQL) through ${queueUrl}`);
+    workers.push(await startWorker(queueUrl, pgUrl));
+    workers.push(await startWorker(queueUrl, pgUrl));
+    const summary = await enqueuePaths([input], { queueUrl, dbUrl: pgUrl });
+    for (const w of workers) w.kill("SIGTERM");
+    const postgres = await openStore(pgUrl, { mustExist: true });
+    let queued: string;
+    try {
+      say(
+        `compare: queue: ${summary.seconds.toFixed(1)} s; ${await counted(postgres)}; ` +
+          `${summary.deadLettered} dead-lettered`,
+      );
+      queued = await dumpAnyStore(postgres);
+    } finally {
+      await postgres.close();
+    }
+
+    const same = embedded === queued;
+    process.stdout.write(
+      `${JSON.stringify({
+        input,
+        identical: same,
+        lines: embedded.split("\n").length,
+        embedded: embedded.split("\n").filter((l) => l.startsWith("# ")),
+        queue: queued.split("\n").filter((l) => l.startsWith("# ")),
+      })}\n`,
+    );
+    if (!same) for (const line of differences(embedded, queued)) say(line);
+    return same ? 0 : 1;
+  } finally {
+    for (const w of workers) if (w.exitCode === null) w.kill("SIGKILL");
+    redis?.stop();
+    rmSync(dir, { recursive: true, force: true });
+    if (!flag("--pg") && !keep) {
+      const client = new pg.Client({ connectionString: ADMIN_PG });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(dbName)} WITH (FORCE)`);
+      await client.end();
+    }
+  }
+}
+
+if (process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url) {
+  if (process.argv[2] === "--worker") {
+    const [queueUrl, dbUrl] = process.argv.slice(3) as [string, string];
+    const worker = await startQueueWorker({ queueUrl, dbUrl });
+    process.once("SIGTERM", () => void worker.close());
+    process.stdout.write("ready\n");
+    await worker.closed;
+  } else {
+    process.exitCode = await main();
+  }
+}
