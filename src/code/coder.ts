@@ -88,6 +88,12 @@ export class EventCoder {
         input,
         [...ctx.mentions, ...reported].sort((a, b) => a.start - b.start || b.end - a.end),
       );
+    const resolved = this.statePronouns(ctx);
+    if (resolved.length)
+      ctx = this.context(
+        input,
+        [...ctx.mentions, ...resolved].sort((a, b) => a.start - b.start || b.end - a.end),
+      );
     const { owner } = ctx;
     const out: CodedEvent[] = [];
     const seen = new Set<string>();
@@ -204,8 +210,9 @@ export class EventCoder {
         for (const src of st.source) {
           if (!isPolitical(src) || (src.sector && NOT_SPEAKERS.has(src.sector))) continue;
           // "the defence ministry said", "a senior vice president said": a speaker whose country the coder had to
-          // guess makes no statement event (its words may still lend its code to the acts it reports)
-          if (COUNTRY_GUESSED.has(src)) continue;
+          // guess (not from its words, nor the dateline) makes no statement event (it may still lend its code to the
+          // acts it reports)
+          if (COUNTRY_WEAK.has(src)) continue;
           const emit = (code: string, tgt: Mention | null, how: string, conf: number) => {
             const key = `${sentence.index}|${code}|${src.code}|${tgt?.code ?? ""}`;
             if (seen.has(key)) return;
@@ -318,6 +325,69 @@ export class EventCoder {
       }
     }
     return out;
+  }
+
+  /**
+   * "it" / "they" standing for a state, organisation or group the actor stage left unresolved: as a subject ("…
+   * Iran. It also expelled …", "they have attacked"), the latest actor of that kind that was itself a subject, in
+   * this sentence or the two before; after at / against / on / with / to ("fired at it"), only the subject of its
+   * own sentence. "It is clear that …", "it was reported" are no reference.
+   */
+  private statePronouns(ctx: Ctx): Mention[] {
+    const tokens = ctx.tokens;
+    const out: Mention[] = [];
+    for (let p = 0; p < tokens.length; p++) {
+      const pron = tokens[p]!;
+      const w = pron.lower;
+      if ((w !== "it" && w !== "they" && w !== "them") || pron.pos !== "PRON" || ctx.owner[p] !== -1) continue;
+      const before = tokens[p - 1];
+      const object = !!before && before.sentence === pron.sentence && OBJECT_PREP.has(before.lower);
+      if (!object && (w === "them" || !subjectPosition(tokens, p))) continue;
+      const sentence = ctx.doc.sentences[pron.sentence]!;
+      const floor = object ? sentence.tokenStart : (ctx.doc.sentences[pron.sentence - 2]?.tokenStart ?? 0);
+      const antecedent = this.subjectAntecedent(ctx, p, floor, w === "it");
+      if (!antecedent.length) continue;
+      for (const a of antecedent)
+        out.push({
+          ...a,
+          start: pron.start,
+          end: pron.end,
+          tokenStart: p,
+          tokenEnd: p + 1,
+          sentence: pron.sentence,
+          text: pron.text,
+          kind: "pronoun",
+          why: `coref: "${pron.text}" → the latest subject ${a.name}`,
+        });
+    }
+    return out;
+  }
+
+  /** The latest actor before token `p` (from `floor`) that stands as a subject and fits "it" (singular) or "they". */
+  private subjectAntecedent(ctx: Ctx, p: number, floor: number, singular: boolean): Mention[] {
+    for (let t = p - 1; t >= floor; t--) {
+      const idx = ctx.owner[t]!;
+      if (idx === -1) continue;
+      const m = ctx.mentions[idx]!;
+      t = m.tokenStart;
+      if (!asSubject(ctx, m, this.lexicon)) continue;
+      const group = groupEndingAt(ctx, m.tokenEnd - 1, ctx.doc.sentences[m.sentence]!.tokenStart - 1);
+      if (singular) {
+        const fits =
+          group.length === 1 &&
+          (m.kind === "country" ||
+            m.kind === "igo" ||
+            (m.kind === "group" && !m.text.endsWith("s")) ||
+            (m.kind === "agent" && !m.text.toLowerCase().endsWith("s")));
+        if (fits) return group;
+        continue;
+      }
+      const plural =
+        group.length > 1 ||
+        ((m.kind === "agent" || m.kind === "group") && m.text.toLowerCase().endsWith("s") && m.country !== null);
+      if (plural) return group;
+    }
+    return [];
   }
 
   /** Every trigger in the sentence; among overlapping ones the most specific wins. */
@@ -974,17 +1044,23 @@ function withCountry(ctx: Ctx, m: Mention): Mention {
   // the victims of a killing are the place's people ("Four children were killed in Gaza"); any other agent belongs to
   // the state acting as subject of its sentence ("Spain will send tanks to Ukraine, the defence ministry said")
   if (!country) country = VICTIM_SECTORS.has(m.sector ?? "") ? sentencePlace(ctx, m.sentence) : null;
-  if (!country) country = sentenceSubjectCountry(ctx, m);
   if (borrowed) {
+    country ??= sentenceSubjectCountry(ctx, m);
     // the actor stage borrowed the latest country named; the sentence's own subject state is the better guess
     const out =
       country && country !== m.country
         ? { ...m, country, code: `${country}${m.sector ?? ""}`, why: `${m.why}; sentence subject: ${country}` }
         : m;
-    if (guessed) COUNTRY_GUESSED.add(out);
+    if (guessed) {
+      COUNTRY_GUESSED.add(out);
+      COUNTRY_WEAK.add(out);
+    }
     return out;
   }
-  country ??= ctx.homeCountry ?? ctx.mainCountry;
+  // a dateline names where the story's unnamed officials are; without one, the sentence's subject state, and only
+  // then the state the article names most
+  const dateline = !country && ctx.homeCountry ? ctx.homeCountry : null;
+  country ??= ctx.homeCountry ?? sentenceSubjectCountry(ctx, m) ?? ctx.mainCountry;
   if (!country) return m;
   const out = {
     ...m,
@@ -993,7 +1069,47 @@ function withCountry(ctx: Ctx, m: Mention): Mention {
     why: `${m.why}; country from context: ${country}`,
   };
   if (guessed) COUNTRY_GUESSED.add(out);
+  if (guessed && !dateline) COUNTRY_WEAK.add(out);
   return out;
+}
+
+/** Prepositions after which "it" / "them" is the one acted upon ("fired at it", "sanctions against them"). */
+const OBJECT_PREP = new Set(["at", "against", "on", "with", "to"]);
+/** Verbs after which "it is …" is no reference to an actor: "it is clear", "it seems", "it was reported". */
+const EXPLETIVE_VERBS = new Set(["seem", "appear", "remain", "become", "matter", "happen", "look", "mean", "take"]);
+
+/**
+ * "it" / "they" at `p` heads a clause as its subject: a verb or auxiliary follows (over adverbs), and "it" is not the
+ * dummy subject of "it is clear / it seems / it was reported that".
+ */
+function subjectPosition(tokens: readonly Token[], p: number): boolean {
+  let k = p + 1;
+  while (tokens[k]?.pos === "ADV") k++;
+  const v = tokens[k];
+  if (!v || (v.pos !== "VERB" && v.pos !== "AUX")) return false;
+  if (EXPLETIVE_VERBS.has(v.lemma)) return false;
+  if (tokens[p]!.lower === "it" && v.pos === "AUX" && (v.lemma === "be" || v.lemma === "have")) {
+    // "it is clear", "it was a mistake", "it has been reported": only "it is holding / it has sent" refer
+    let j = k + 1;
+    while (tokens[j]?.pos === "ADV" || tokens[j]?.pos === "PART" || tokens[j]?.lemma === "be") j++;
+    const n = tokens[j];
+    if (!n || n.pos !== "VERB") return false;
+    if (n.lower.endsWith("ed") && v.lemma === "be") return false; // "it was reported"
+  }
+  return true;
+}
+
+const SUBJECT_SKIP = new Set(["DET", "ADJ", "NUM"]);
+/** A mention standing as a subject: not inside a prepositional phrase and not the object of a verb. */
+function asSubject(ctx: Ctx, m: Mention, lexicon: Lexicon): boolean {
+  const s = ctx.doc.sentences[m.sentence]!;
+  let k = m.tokenStart - 1;
+  while (k >= s.tokenStart && SUBJECT_SKIP.has(ctx.tokens[k]!.pos)) k--;
+  if (k < s.tokenStart) return true;
+  const tk = ctx.tokens[k]!;
+  if (tk.pos === "ADP" || tk.pos === "SCONJ") return tk.lower === "that";
+  if (tk.pos === "VERB") return lexicon.report.has(tk.lemma);
+  return true;
 }
 
 /** How the actor stage marks an agent whose country it took from the text before it (src/actors/mention-finder.ts). */
@@ -1232,7 +1348,8 @@ function protestTarget(ctx: Ctx, segment: Segment, tr: Trigger): Mention | null 
     for (let t = s.tokenStart; t < s.tokenEnd; t++) {
       const tk = tokens[t]!;
       if (tk.start < p.start || tk.start >= p.end || ctx.owner[t] === -1) continue;
-      if (ctx.mentions[ctx.owner[t]!]!.kind !== "country") return false;
+      const m = ctx.mentions[ctx.owner[t]!]!;
+      if (m.kind !== "country" && m.tokenStart === t) return false; // "US activists": a modifier, not a place
     }
     return true;
   });
@@ -1833,6 +1950,8 @@ function* pairs(roles: Roles, pattern: EventPatternLike): Generator<[Mention, Me
   }
 }
 
+/** Mentions whose country the coder guessed from the sentence or the article, not from their words or the dateline. */
+const COUNTRY_WEAK = new WeakSet<Mention>();
 /** Mentions whose country the coder guessed from the dateline or the article, not from their own words. */
 const COUNTRY_GUESSED = new WeakSet<Mention>();
 

@@ -236,7 +236,9 @@ function itemLink(item: Record<string, unknown>): string | null {
 /** The item's own identifier: `<guid>` (RSS 2.0), `<id>` (Atom) or the `rdf:about` attribute (RSS 1.0). */
 function itemGuid(item: Record<string, unknown>): string | null {
   const about = item["@_rdf:about"];
-  return plainValue(item.guid) ?? plainValue(item.id) ?? (typeof about === "string" ? about.trim() || null : null);
+  return (
+    plainValue(item.guid) ?? plainValue(item.id) ?? (typeof about === "string" ? about.trim() || null : null)
+  );
 }
 
 function itemToArticle(item: Record<string, unknown>, path: string, line: number): FeedItem {
@@ -266,7 +268,8 @@ function itemToArticle(item: Record<string, unknown>, path: string, line: number
   const url = itemLink(item);
   const guid = itemGuid(item);
   if (text.trim() === "") {
-    if (title === null) return reject("feed item has no text and no title (no description, content, summary or title)");
+    if (title === null)
+      return reject("feed item has no text and no title (no description, content, summary or title)");
     // A headline-only item: the headline is its text, and its page (if it links one) has the story.
     const read = articleFromText(title, path, { line, published, url });
     return read.kind === "article" ? { ...read, guid, textFrom: "title" } : read;

@@ -133,7 +133,9 @@ export function documentToText(root: unknown): string {
 }
 
 /** The text of some HTML, or why it was not read. */
-export type HtmlText = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: string };
+export type HtmlText =
+  | { readonly ok: true; readonly text: string }
+  | { readonly ok: false; readonly reason: string };
 
 /**
  * Like `htmlToText`, but HTML nested deeper than `INGEST_LIMITS.maxHtmlDepth` is not parsed: it comes back as

@@ -1,4 +1,4 @@
-import { type Expression, type ExpressionBuilder, Migrator, type SqlBool, sql } from "kysely";
+import { type ExpressionBuilder, Migrator, sql } from "kysely";
 import type { Rejected } from "../types/article.js";
 import { DyadError } from "../types/errors.js";
 import type { ModalityStatus } from "../types/event.js";
@@ -321,10 +321,7 @@ export class KyselyStore implements Store {
     return this.db
       .selectFrom("merged_events")
       .where((eb) =>
-        eb.and([
-          mergedEventConditions(this.db, eb, scoped),
-          eb("merged_events.date", "is not", null),
-        ]),
+        eb.and([mergedEventConditions(this.db, eb, scoped), eb("merged_events.date", "is not", null)]),
       )
       .select((eb) => [
         group(eb).as("date"),

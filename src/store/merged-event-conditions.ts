@@ -136,7 +136,14 @@ export function mergedEventConditions(
       eb(text(column), ">=", prefix),
       eb(text(column), "<", prefixEnd(prefix)),
     ];
-    all.push(eb.not(eb.and([...(source ? range("source_code", source) : []), ...(target ? range("target_code", target) : [])])));
+    all.push(
+      eb.not(
+        eb.and([
+          ...(source ? range("source_code", source) : []),
+          ...(target ? range("target_code", target) : []),
+        ]),
+      ),
+    );
   }
   if (filter.root) all.push(eb(text("cameo_root"), "=", filter.root));
   if (filter.code) {

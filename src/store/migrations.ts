@@ -148,38 +148,48 @@ export function storeMigrations(backend: StoreBackend): Record<string, Migration
         }
       },
     },
-    // Dyad series and event pages read these instead of the table: the (source, target) indexes of 0001 gain the
-    // columns that series count and filter on, so those queries never leave the index. Same leading columns, so the
-    // old ones go (no extra cost per write).
-    "0002_covering_dyad_indexes": {
+    // Counts, dyad series and event pages read these instead of the table: the (source, target) indexes of 0001 and
+    // the root index gain the columns that series count and filters test, so those queries never leave the index.
+    // Same leading columns, so the old ones go (no extra index to maintain per write).
+    "0002_covering_indexes": {
       async up(db: Kysely<unknown>) {
-        const covered = ["date", "quad", "status", "goldstein"];
-        await db.schema
-          .createIndex("merged_events_dyad_cover")
-          .on("merged_events")
-          .columns(["source_code", "target_code", ...covered])
-          .execute();
-        await db.schema
-          .createIndex("merged_events_dyad_reverse_cover")
-          .on("merged_events")
-          .columns(["target_code", "source_code", ...covered])
-          .execute();
-        await db.schema.dropIndex("merged_events_dyad").execute();
-        await db.schema.dropIndex("merged_events_dyad_reverse").execute();
+        const covered = ["date", "quad", "status", "goldstein", "cameo_root", "cameo_code"];
+        const indexes = [
+          ["merged_events_dyad_cover", ["source_code", "target_code", ...covered]],
+          ["merged_events_dyad_reverse_cover", ["target_code", "source_code", ...covered]],
+          ["merged_events_root_cover", ["cameo_root", "date", "quad", "status", "cameo_code"]],
+        ] as const;
+        for (const [name, columns] of indexes) {
+          await db.schema
+            .createIndex(name)
+            .on("merged_events")
+            .columns([...columns])
+            .execute();
+        }
+        for (const name of ["merged_events_dyad", "merged_events_dyad_reverse", "merged_events_root"]) {
+          await db.schema.dropIndex(name).execute();
+        }
       },
       async down(db: Kysely<unknown>) {
-        await db.schema
-          .createIndex("merged_events_dyad")
-          .on("merged_events")
-          .columns(["source_code", "target_code", "date"])
-          .execute();
-        await db.schema
-          .createIndex("merged_events_dyad_reverse")
-          .on("merged_events")
-          .columns(["target_code", "source_code", "date"])
-          .execute();
-        await db.schema.dropIndex("merged_events_dyad_cover").execute();
-        await db.schema.dropIndex("merged_events_dyad_reverse_cover").execute();
+        const indexes = [
+          ["merged_events_dyad", ["source_code", "target_code", "date"]],
+          ["merged_events_dyad_reverse", ["target_code", "source_code", "date"]],
+          ["merged_events_root", ["cameo_root", "date"]],
+        ] as const;
+        for (const [name, columns] of indexes) {
+          await db.schema
+            .createIndex(name)
+            .on("merged_events")
+            .columns([...columns])
+            .execute();
+        }
+        for (const name of [
+          "merged_events_dyad_cover",
+          "merged_events_dyad_reverse_cover",
+          "merged_events_root_cover",
+        ]) {
+          await db.schema.dropIndex(name).execute();
+        }
       },
     },
   };

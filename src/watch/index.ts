@@ -5,12 +5,13 @@
  * and retried with back-off while the other feeds go on. The state file (items seen, HTTP validators, back-off) is
  * written atomically, so a crash or a restart never ingests an item twice.
  */
+
+/** The nesting check the readers run before parsing HTML; it lives in src/ingest and is re-exported for callers here. */
+export { markupDepth } from "../ingest/index.js";
 export { type FeedDocument, type FeedValidators, loadFeedDocument } from "./feed-document.js";
 export { type FeedList, type FeedRef, feedKey, parseFeedList, readFeedList } from "./feed-list.js";
 export { type FetchedResource, FetchFailure, type FetchLimits, fetchResource } from "./fetch-resource.js";
 export { type ItemPage, readItemPage } from "./item-page.js";
-/** The nesting check the readers run before parsing HTML; it lives in src/ingest and is re-exported for callers here. */
-export { markupDepth } from "../ingest/index.js";
 export {
   type WatchCoder,
   type WatchOptions,

@@ -211,7 +211,8 @@ async function ingestChunk(
       let page: Awaited<ReturnType<typeof readItemPage>>;
       try {
         // A headline-only item's headline is its text; for the page it is the title to fall back on.
-        const known = item.textFrom === "title" ? { ...item.article, title: item.article.rawText } : item.article;
+        const known =
+          item.textFrom === "title" ? { ...item.article, title: item.article.rawText } : item.article;
         page = await readItemPage(item.link, known, settings.pageLimits);
       } catch (error) {
         if (error instanceof FetchFailure && error.stopped) break;
@@ -222,7 +223,9 @@ async function ingestChunk(
         tally.fromPage++;
       } else {
         const fallback =
-          item.textFrom === "title" ? "using the item's headline (the feed gives no text)" : "using the feed's text";
+          item.textFrom === "title"
+            ? "using the item's headline (the feed gives no text)"
+            : "using the feed's text";
         settings.log(`dyad: watch: ${feed.ref}: page ${item.link}: ${page.reason}; ${fallback}`);
         tally.fromFeed++;
       }

@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { type FeedItem, htmlToText, INGEST_LIMITS, readFeed, readHtmlText } from "../../src/ingest/index.js";
 
-const rss = (items: string) => `<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Desk</title>\n${items}\n</channel></rss>`;
+const rss = (items: string) =>
+  `<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Desk</title>\n${items}\n</channel></rss>`;
 
 function summary(item: FeedItem) {
   if (item.kind === "rejected") return { rejected: item.rejected.reason, line: item.rejected.line };
@@ -14,7 +15,7 @@ test("readFeed: an item with a title and a link but no text reads as its headlin
   const items = readFeed(
     rss(
       "<item><title>Chile and Peru sign a fishing accord</title><link>https://desk.example.org/accord</link>" +
-        "<guid isPermaLink=\"false\">desk-4411</guid></item>\n" +
+        '<guid isPermaLink="false">desk-4411</guid></item>\n' +
         "<item><title>Talks resume</title><description>&lt;p&gt;Talks between the two sides resumed.&lt;/p&gt;</description></item>\n" +
         "<item><link>https://desk.example.org/bare</link></item>",
     ),
@@ -29,7 +30,13 @@ test("readFeed: an item with a title and a link but no text reads as its headlin
       guid: "desk-4411",
       textFrom: "title",
     },
-    { text: "Talks between the two sides resumed.", title: "Talks resume", url: null, guid: null, textFrom: "content" },
+    {
+      text: "Talks between the two sides resumed.",
+      title: "Talks resume",
+      url: null,
+      guid: null,
+      textFrom: "content",
+    },
     { rejected: "feed item has no text and no title (no description, content, summary or title)", line: 5 },
   ]);
 });

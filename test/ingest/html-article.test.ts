@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { type IngestItem, INGEST_LIMITS, readHtmlArticle } from "../../src/ingest/index.js";
+import { INGEST_LIMITS, type IngestItem, readHtmlArticle } from "../../src/ingest/index.js";
 
 const STORY =
   "The foreign ministers of Peru and Bolivia met in La Paz on Monday and agreed to reopen two border crossings " +
@@ -8,22 +8,35 @@ const STORY =
 const PARAGRAPHS = `<p>${STORY}</p><p>${STORY}</p>`;
 
 function outcome(item: IngestItem): string {
-  return item.kind === "article" ? `article: ${item.article.title ?? "(no title)"}` : `rejected: ${item.rejected.reason}`;
+  return item.kind === "article"
+    ? `article: ${item.article.title ?? "(no title)"}`
+    : `rejected: ${item.rejected.reason}`;
 }
 
 test("readHtmlArticle never throws when <html> appears only inside a comment", () => {
-  for (const html of ["<!--<html>", '<!--<html class="story-body">', "<!-- <html> -->", "<!--<html><body>-->x"]) {
+  for (const html of [
+    "<!--<html>",
+    '<!--<html class="story-body">',
+    "<!-- <html> -->",
+    "<!--<html><body>-->x",
+  ]) {
     const item = readHtmlArticle(html, "comment.html");
     assert.equal(item.kind, "rejected", html);
     if (item.kind === "rejected") assert.match(item.rejected.reason, /^no article found/, html);
   }
-  const item = readHtmlArticle(`<!-- <html lang="en"> --><title>Crossings reopen</title>${PARAGRAPHS}`, "c.html");
+  const item = readHtmlArticle(
+    `<!-- <html lang="en"> --><title>Crossings reopen</title>${PARAGRAPHS}`,
+    "c.html",
+  );
   assert.equal(outcome(item), "article: Crossings reopen");
 });
 
 test("readHtmlArticle finds the story however the page's root, head and body are written", () => {
   const cases: [label: string, html: string][] = [
-    ["a complete page", `<!DOCTYPE html><html><head><title>T</title></head><body>${PARAGRAPHS}</body></html>`],
+    [
+      "a complete page",
+      `<!DOCTYPE html><html><head><title>T</title></head><body>${PARAGRAPHS}</body></html>`,
+    ],
     ["no <html> tag", `<head><title>T</title></head><body>${PARAGRAPHS}</body>`],
     ["no <body> tag (it is optional)", `<html><head><title>T</title></head><div>${PARAGRAPHS}</div></html>`],
     ["content inside <head>", `<html><head><title>T</title><div>${PARAGRAPHS}</div></head></html>`],
@@ -35,7 +48,8 @@ test("readHtmlArticle finds the story however the page's root, head and body are
   for (const [label, html] of cases) {
     const item = readHtmlArticle(html, "page.html");
     assert.equal(outcome(item), "article: T", label);
-    if (item.kind === "article") assert.ok(item.article.rawText.includes("reopen two border crossings"), label);
+    if (item.kind === "article")
+      assert.ok(item.article.rawText.includes("reopen two border crossings"), label);
   }
 });
 

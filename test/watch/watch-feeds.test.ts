@@ -251,7 +251,9 @@ test("an item whose page fails falls back to the feed's own text", async () => {
     assert.equal(rounds[0]?.articles, 4);
     assert.equal(rounds[0]?.fromFeed, 4);
     assert.ok(
-      log.some((l) => /\/t3\/deep: HTML nested 1,003 levels deep \(limit 250\); using the feed's text$/.test(l)),
+      log.some((l) =>
+        /\/t3\/deep: HTML nested 1,003 levels deep \(limit 250\); using the feed's text$/.test(l),
+      ),
       log.join("\n"),
     );
     assert.ok(
@@ -270,7 +272,11 @@ test("an item whose page fails falls back to the feed's own text", async () => {
 });
 
 test("items are known by their feed id: a changed link is no new item, and headline-only items are read from their page", async () => {
-  const headline = (name: StoryName, link: string, guid: string) => ({ title: STORIES[name].title, link, guid });
+  const headline = (name: StoryName, link: string, guid: string) => ({
+    title: STORIES[name].title,
+    link,
+    guid,
+  });
   server.routes.set("/t7/ids.rss", {
     body: rss([
       { ...item("drills"), guid: "desk-1" },
@@ -288,7 +294,9 @@ test("items are known by their feed id: a changed link is no new item, and headl
     );
     assert.ok(
       first.log.some((l) =>
-        l.endsWith(`page ${server.url("/news/gone")}: HTTP 404; using the item's headline (the feed gives no text)`),
+        l.endsWith(
+          `page ${server.url("/news/gone")}: HTTP 404; using the item's headline (the feed gives no text)`,
+        ),
       ),
       first.log.join("\n"),
     );
@@ -317,7 +325,11 @@ test("items are known by their feed id: a changed link is no new item, and headl
   });
   const second = await watch(paths);
   await second.store.close();
-  assert.equal(server.hitsOf("/news/drills"), hits.drills, "the story whose link changed is not fetched again");
+  assert.equal(
+    server.hitsOf("/news/drills"),
+    hits.drills,
+    "the story whose link changed is not fetched again",
+  );
   assert.equal(server.hitsOf("/news/aid"), hits.aid + 2, "each new id is fetched");
   assert.deepEqual([second.rounds[0]?.articles, second.rounds[0]?.alreadyStored], [1, 1]);
 });
