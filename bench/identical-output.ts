@@ -28,7 +28,9 @@ for (const article of await corpusSlice(count)) {
       id: r.articleId,
       sentences: r.sentences,
       clean: createHash("sha1").update(r.cleanText).digest("hex"),
-      signature: Buffer.from(r.signature.buffer, r.signature.byteOffset, r.signature.byteLength).toString("hex"),
+      signature: Buffer.from(r.signature.buffer, r.signature.byteOffset, r.signature.byteLength).toString(
+        "hex",
+      ),
       events: r.events,
     });
   } catch (error) {
@@ -39,7 +41,10 @@ for (const article of await corpusSlice(count)) {
 const text = `${lines.join("\n")}\n`;
 if (mode === "record") {
   writeFileSync(file, text);
-  const events = lines.reduce((n, l) => n + ((JSON.parse(l) as { events?: unknown[] }).events?.length ?? 0), 0);
+  const events = lines.reduce(
+    (n, l) => n + ((JSON.parse(l) as { events?: unknown[] }).events?.length ?? 0),
+    0,
+  );
   process.stdout.write(`recorded ${lines.length} articles, ${events} events → ${file}\n`);
 } else {
   const expected = readFileSync(file, "utf8").split("\n");
@@ -48,7 +53,9 @@ if (mode === "record") {
   for (let i = 0; i < Math.max(expected.length, got.length); i++) {
     if (expected[i] === got[i]) continue;
     if (differing++ < 3) {
-      process.stdout.write(`line ${i + 1} differs:\n  want ${expected[i]?.slice(0, 400)}\n  got  ${got[i]?.slice(0, 400)}\n`);
+      process.stdout.write(
+        `line ${i + 1} differs:\n  want ${expected[i]?.slice(0, 400)}\n  got  ${got[i]?.slice(0, 400)}\n`,
+      );
     }
   }
   if (differing === 0) process.stdout.write(`identical: ${got.length - 1} articles\n`);

@@ -10,8 +10,8 @@ import { findPlaces } from "../src/geo/index.js";
 import { codeArticle, loadKnowledge, warmUp } from "../src/pipeline/index.js";
 import { codingResult } from "../src/scale/coding-result.js";
 import { annotate } from "../src/text/index.js";
-import { corpusSlice } from "./corpus-slice.js";
 import { median } from "./bench-section.js";
+import { corpusSlice } from "./corpus-slice.js";
 
 const arg = (flag: string, fallback: number) => {
   const at = process.argv.indexOf(flag);
@@ -27,7 +27,15 @@ const cpu = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 };
-const stages = ["clean", "annotate", "mentions", "places", "coder", "whole codeArticle", "+ minhash"] as const;
+const stages = [
+  "clean",
+  "annotate",
+  "mentions",
+  "places",
+  "coder",
+  "whole codeArticle",
+  "+ minhash",
+] as const;
 const times: Record<string, number[]> = Object.fromEntries(stages.map((s) => [s, []]));
 let sentences = 0;
 for (let r = 0; r < rounds; r++) {

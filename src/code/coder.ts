@@ -1122,9 +1122,24 @@ const VICTIM_SECTORS = new Set(["CVL", "REF"]);
 function sentencePlace(ctx: Ctx, sentence: number): string | null {
   const s = ctx.doc.sentences[sentence];
   if (!s) return null;
-  for (const p of ctx.places) if (p.start >= s.start && p.end <= s.end && p.country) return p.country;
+  for (let t = s.tokenStart; t < s.tokenEnd; t++) {
+    const place = placeMention(ctx, t, "");
+    if (!place) continue;
+    // a country named as an actor ("accusing Israel") is a place only inside a prepositional phrase
+    if (ctx.owner[t] !== -1) {
+      const g = governingPreposition(ctx, t, s.tokenStart - 1);
+      if (g === "" || g === "?") continue;
+    }
+    // "in Israeli tank shelling": a demonym before a noun is the actor's, not the place's
+    let after = t + 1;
+    while (after < s.tokenEnd && ctx.tokens[after]!.start < place.end) after++;
+    const next = ctx.tokens[after];
+    if (next && (next.pos === "NOUN" || (next.pos === "VERB" && next.lower.endsWith("ing")))) continue;
+    return place.country;
+  }
   return null;
 }
+
 
 /**
  * The country of the state that is the subject of the sentence holding agent `m`: the first mention with a country
@@ -1260,7 +1275,10 @@ function subjectOf(ctx: Ctx, segments: readonly Segment[], seg: number, v: numbe
       const prevSeg = segments[s - 1]!;
       for (let k = prevSeg.start; k < prevSeg.end; k++) {
         const tk = ctx.tokens[k]!;
-        if (tk.pos !== "VERB" || ctx.owner[k] !== -1) continue;
+        if (ctx.owner[k] !== -1) continue;
+        // the verb, or the word after an auxiliary that wink took for an adjective ("did not free")
+        const afterAux = ctx.tokens[k - 1]?.pos === "AUX" || (ctx.tokens[k - 1]?.pos === "PART" && ctx.tokens[k - 2]?.pos === "AUX");
+        if (tk.pos !== "VERB" && !(afterAux && k > prevSeg.start && (tk.pos === "ADJ" || tk.pos === "NOUN"))) continue;
         const inherited = subjectOf(ctx, segments, s - 1, k, depth + 1);
         if (inherited?.length) return inherited;
         break;
@@ -1792,6 +1810,7 @@ function nounRoles(
 ): Roles | null {
   const segment = segments[seg]!;
   const tokens = ctx.tokens;
+  if (copulaTopic(tokens, tr.last + 1, segment.end)) return null;
   let reciprocal = tr.pattern.flags.reciprocal;
   // 1. modifiers before the noun: "a Russia-China military alliance", "US airstrikes", "their forming an alliance"
   const pre: Mention[] = [];
@@ -1856,10 +1875,20 @@ function nounRoles(
   }
   // 4. the subject of a light verb that governs the noun: "Russia and China held joint exercises"
   let subject: Group = [];
+  let between: Group = [];
   for (let i = tr.first - 1; i >= segment.start; i--) {
     const tk = tokens[i]!;
     if (tk.pos === "VERB") {
-      if (lexicon.support.has(tk.lemma)) subject = subjectOf(ctx, segments, seg, i) ?? [];
+      if (lexicon.support.has(tk.lemma)) {
+        subject = subjectOf(ctx, segments, seg, i) ?? [];
+        // "engaged Filipino peacekeepers in a firefight": the object of the light verb is the other side
+        if (tokens[tr.first - 1]?.pos === "DET" && tokens[tr.first - 2]?.lower === "in")
+          for (let k = i + 1; k < tr.first - 2; k++)
+            if (ctx.owner[k] !== -1) {
+              between = groupStartingAt(ctx, k, tr.first - 2);
+              break;
+            }
+      }
       break;
     }
   }
@@ -1907,7 +1936,7 @@ function nounRoles(
     };
   }
   if (subject.length) {
-    const targets = after.length ? after : pre;
+    const targets = after.length ? after : pre.length ? pre : between;
     return {
       sources: subject,
       targets,
@@ -1928,6 +1957,20 @@ function nounRoles(
     };
   }
   return null;
+}
+
+/**
+ * A noun trigger that is the subject of "be" + a predicate noun or adjective ("the armed conflict is a problem", "the
+ * war was costly") is a topic being described, not an event being reported. "The ceasefire is holding" and "the
+ * attack was carried out by …" (a verb follows) still are.
+ */
+function copulaTopic(tokens: readonly Token[], t: number, end: number): boolean {
+  const be = tokens[t];
+  if (!be || t >= end || be.pos !== "AUX" || be.lemma !== "be") return false;
+  let k = t + 1;
+  while (k < end && (tokens[k]!.pos === "ADV" || tokens[k]!.pos === "PART")) k++;
+  const p = tokens[k]?.pos;
+  return k < end && (p === "DET" || p === "ADJ" || p === "NOUN") && !isParticiple(tokens, k);
 }
 
 /** Source → target pairs of a trigger's roles. */
@@ -2023,8 +2066,11 @@ export function afterModal(tokens: readonly Token[], t: number): boolean {
   return !!prev && prev.pos === "AUX" && MODALS.has(prev.lower) && tokens[t + 1]?.pos !== "PUNCT";
 }
 
-/** Words before a participle that make it an adjective of the next noun: "with **exiled** dissidents", "the **detained** men". */
-const ATTRIBUTIVE_BEFORE = new Set(["DET", "ADP", "ADJ", "NUM", "PUNCT", "PRON"]);
+/**
+ * Words before a participle that make it an adjective of the next noun: "with **exiled** dissidents", "the **detained**
+ * men", "met **exiled** leaders" (a full verb, not an auxiliary, before it).
+ */
+const ATTRIBUTIVE_BEFORE = new Set(["DET", "ADP", "ADJ", "NUM", "PUNCT", "PRON", "VERB"]);
 
 /**
  * A participle used as an adjective before its noun ("met exiled dissidents", "the Israeli-occupied sector", "the

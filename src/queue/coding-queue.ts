@@ -109,8 +109,11 @@ export class QueueReachability {
   }
 }
 
-/** BullMQ connection options for `url`: reconnect forever with exponential backoff, saying so through `reach`. */
-export function queueConnection(url: string, reach: QueueReachability): RedisOptions {
+/**
+ * BullMQ connection options for `url`: reconnect with exponential backoff, saying so through `reach` — forever, or
+ * `maxAttempts` times (for one-shot commands such as `dyad queue status`, which should fail rather than wait).
+ */
+export function queueConnection(url: string, reach: QueueReachability, maxAttempts = Infinity): RedisOptions {
   if (!/^rediss?:\/\//i.test(url)) {
     throw new DyadError("USAGE", `the queue must be a redis:// URL, got "${redactQueueUrl(url)}"`);
   }
@@ -120,6 +123,7 @@ export function queueConnection(url: string, reach: QueueReachability): RedisOpt
     enableOfflineQueue: true,
     connectTimeout: 5000,
     retryStrategy: (times: number) => {
+      if (times > maxAttempts) return null;
       const delay = backoffDelay(times);
       reach.retrying(times, delay);
       return delay;

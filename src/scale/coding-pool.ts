@@ -106,7 +106,7 @@ export class CodingPool implements ArticleCoder {
       await Promise.all(ready);
     } catch (error) {
       await Promise.all(slots.map((s) => s.worker.terminate()));
-      throw new DyadError("QUEUE", `a coding worker failed to start: ${(error as Error).message}`, {
+      throw new DyadError("WORKER", `a coding worker failed to start: ${(error as Error).message}`, {
         cause: error,
       });
     }
@@ -138,7 +138,7 @@ export class CodingPool implements ArticleCoder {
     });
     const fail = (error: Error) => {
       if (this.#closed) return;
-      this.#broken ??= new DyadError("QUEUE", `a coding worker died: ${error.message}`, { cause: error });
+      this.#broken ??= new DyadError("WORKER", `a coding worker died: ${error.message}`, { cause: error });
       for (const waiter of slot.busy.values()) waiter.reject(this.#broken);
       slot.busy.clear();
       for (const queued of this.#queue.splice(0)) queued.reject(this.#broken);

@@ -55,9 +55,14 @@ function seriesPoints(
     goldsteinSum: number;
   }
   const buckets = new Map<string, Bucket>();
+  const starts = new Map<string, string>();
   for (const row of rows) {
     if (row.date === null) continue;
-    const t = periodStart(row.date, options.interval);
+    let t = starts.get(row.date);
+    if (t === undefined) {
+      t = periodStart(row.date, options.interval);
+      starts.set(row.date, t);
+    }
     let bucket = buckets.get(t);
     if (!bucket) {
       bucket = { count: 0, byQuad: { 1: 0, 2: 0, 3: 0, 4: 0 }, goldsteinSum: 0 };
@@ -70,9 +75,9 @@ function seriesPoints(
     bucket.byQuad[4] += Number(row.q4 ?? 0);
     bucket.goldsteinSum += Number(row.g ?? 0);
   }
-  const starts = [...buckets.keys()].sort();
-  const first = options.from ? periodStart(options.from, options.interval) : starts[0];
-  const last = options.to ? periodStart(options.to, options.interval) : starts[starts.length - 1];
+  const periods = [...buckets.keys()].sort();
+  const first = options.from ? periodStart(options.from, options.interval) : periods[0];
+  const last = options.to ? periodStart(options.to, options.interval) : periods[periods.length - 1];
   if (first === undefined || last === undefined) return [];
   const points: SeriesPoint[] = [];
   for (let t = first; t <= last; t = nextPeriod(t, options.interval)) {
@@ -312,7 +317,7 @@ export class KyselyStore implements Store {
       ...(options.to ? { to: options.to } : {}),
     };
     const quad = (eb: Eb, q: number) =>
-      eb.fn.sum<number | string>(eb.case().when("merged_events.quad", "=", q).then(1).else(0).end());
+      eb.fn.count<number | string>(eb.case().when("merged_events.quad", "=", q).then(1).end());
     // Literals, not parameters: the grouped expression must read the same in SELECT and GROUP BY.
     const group = (eb: Eb) =>
       options.interval === "month"

@@ -5,6 +5,7 @@ export const ERROR_CODES = {
   STORE: "the store could not be opened or written",
   INPUT: "an input could not be read",
   QUEUE: "the job queue could not be reached",
+  WORKER: "a coding worker failed to start or died",
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
 

@@ -210,7 +210,7 @@ export function runDyad(args: readonly string[], env: Record<string, string> = {
     stderr: () => err,
     stdout: () => out,
     exited,
-    waitFor(pattern, timeoutMs = 60_000) {
+    waitFor(pattern, timeoutMs = 120_000) {
       if (pattern.test(err)) return Promise.resolve();
       return new Promise((resolve, reject) => {
         const timer = setTimeout(

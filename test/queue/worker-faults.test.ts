@@ -59,7 +59,7 @@ function produce(
 }
 
 /** Waits until the store at `url` holds at least `n` articles. */
-async function storedAtLeast(url: string, n: number, timeoutMs = 60_000): Promise<void> {
+async function storedAtLeast(url: string, n: number, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
@@ -157,7 +157,7 @@ describe("queue workers under faults", { skip: pgUp ? false : "PostgreSQL is not
     ];
     try {
       const producer = produce(redis.url, db);
-      await storedAtLeast(db, 40);
+      await storedAtLeast(db, 20);
       await relay.close();
       await Promise.any(workers.map((w) => w.waitFor(/dyad: store at postgres:\/\/[^ ]+ unavailable: /)));
       await new Promise((r) => setTimeout(r, 3000));

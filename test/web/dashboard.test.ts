@@ -28,6 +28,8 @@ describe("dashboard in chromium", { skip }, () => {
   let browser: Browser;
   let page: Page;
   const outside: string[] = [];
+  /** API calls the page made, as paths with their query. */
+  const apiCalls: string[] = [];
   const pageErrors: string[] = [];
 
   before(async () => {
@@ -52,6 +54,8 @@ describe("dashboard in chromium", { skip }, () => {
     page.on("request", (request) => {
       if (!request.url().startsWith(server.url) && !request.url().startsWith("data:"))
         outside.push(request.url());
+      const url = new URL(request.url());
+      if (url.pathname.startsWith("/api/")) apiCalls.push(decodeURIComponent(url.pathname + url.search));
     });
     page.on("pageerror", (error) => pageErrors.push(error.message));
     page.on("dialog", (dialog) => {
@@ -138,6 +142,17 @@ describe("dashboard in chromium", { skip }, () => {
       await textOf(page.getByTestId("event-table").locator("caption")),
       new RegExp(`of ${forward.total + backward.total}$`),
     );
+    const bothWays = await apiEvents("dyad=RUS,CHN&limit=25");
+    assert.deepEqual(
+      ids,
+      bothWays.events.map((e) => e.id),
+      "one page of the API's both-ways dyad filter",
+    );
+    assert.ok(
+      apiCalls.some((u) => u.startsWith("/api/events?") && u.includes("dyad=RUS,CHN")),
+      "the table asks the API for both directions at once",
+    );
+    assert.ok(!apiCalls.some((u) => u.includes("source=CHN&target=RUS")), "no second, reversed fetch");
     assert.deepEqual(
       await page.getByTestId("event-table").getByTestId("modality-badge").allTextContents(),
       ids.map((id) => both.find((e) => e.id === id)!.modality.status.replace("_", " ")),
@@ -226,6 +241,11 @@ describe("dashboard in chromium", { skip }, () => {
       (await page.getByTestId("series-chart").getByRole("img").getAttribute("aria-label")) ?? "",
       new RegExp(`: ${asserted.total} events`),
     );
+    assert.ok(
+      apiCalls.some((u) => u.startsWith("/api/actors/RUS/series?")),
+      "the actor's series comes from the API",
+    );
+    assert.doesNotMatch(await textOf(page.locator("main")), /Counted from the first/);
     const network = await apiJson<{ nodes: { code: string }[]; edges: { source: string; target: string }[] }>(
       "network?level=country&limit=150",
     );
