@@ -10,19 +10,31 @@ import { apiSection } from "./api.js";
 import { type BenchReport, type BenchSection, scriptSection } from "./bench-section.js";
 import { ingestSection } from "./ingest.js";
 
+/** A standalone bench script as a section, with smaller inputs under `--quick`. */
+function scripted(
+  name: string,
+  description: string,
+  script: string,
+  quickArgs: readonly string[],
+): BenchSection {
+  const url = new URL(script, import.meta.url);
+  return {
+    name,
+    description,
+    run: (options) => scriptSection(name, description, url, options.quick ? quickArgs : []).run(options),
+  };
+}
+
 const SECTIONS: readonly BenchSection[] = [
   ingestSection,
   apiSection,
-  scriptSection(
-    "actors",
-    "actor knowledge load and mention speed",
-    new URL("./actors-load.ts", import.meta.url),
-  ),
-  scriptSection(
-    "text",
-    "annotation stage against wink-nlp alone",
-    new URL("./text-annotate.ts", import.meta.url),
-  ),
+  scripted("actors", "actor knowledge load and mention speed", "./actors-load.ts", [
+    "--runs",
+    "2",
+    "--articles",
+    "100",
+  ]),
+  scripted("text", "annotation stage against wink-nlp alone", "./text-annotate.ts", ["--articles", "200"]),
 ];
 /** The section whose figures form the top level of the JSON line. */
 const TOP_LEVEL = "ingest";

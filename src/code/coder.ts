@@ -278,6 +278,7 @@ export class EventCoder {
       mainCountry: mainCountry(mentions),
       places: input.places ?? [],
       subjectCountry: new Map(),
+      victimPlace: new Map(),
     };
   }
 
@@ -537,6 +538,7 @@ export class EventCoder {
       mainCountry: null,
       places: [],
       subjectCountry: new Map(),
+      victimPlace: new Map(),
     };
     const covered = new Set<number>();
     for (const m of mentions) for (let t = m.tokenStart; t < m.tokenEnd; t++) covered.add(t);
@@ -973,6 +975,8 @@ interface Ctx {
   }[];
   /** Per sentence, the country of its subject state (see `sentenceSubjectCountry`), filled lazily. */
   readonly subjectCountry: Map<number, string | null>;
+  /** Per sentence, the country of the place its victims are in (see `sentencePlace`), filled lazily. */
+  readonly victimPlace: Map<number, string | null>;
 }
 
 interface Roles {
@@ -1120,6 +1124,14 @@ const VICTIM_SECTORS = new Set(["CVL", "REF"]);
 
 /** The country of the first place named in a sentence with a country, or null. */
 function sentencePlace(ctx: Ctx, sentence: number): string | null {
+  const cached = ctx.victimPlace.get(sentence);
+  if (cached !== undefined) return cached;
+  const found = firstPlaceOf(ctx, sentence);
+  ctx.victimPlace.set(sentence, found);
+  return found;
+}
+
+function firstPlaceOf(ctx: Ctx, sentence: number): string | null {
   const s = ctx.doc.sentences[sentence];
   if (!s) return null;
   for (let t = s.tokenStart; t < s.tokenEnd; t++) {
