@@ -1,9 +1,9 @@
 /**
- * Read-side analyses over the store (event pages and series are the store's own): the actors in the most events,
- * the actor network weighted by quad class,
- * alerts for dyads whose cooperation or conflict departs from their own history, and an article with the
- * evidence of its events located in its clean text. Input: the store's Kysely instance (`store.db`, schema in
- * src/store/schema.ts) or rows the store returned; output: plain JSON-ready objects. Queries are built with
+ * Read-side analyses over the store (event pages and series are the store's own `events`/`series`): the actors in
+ * the most events, the actor network weighted by quad class, alerts for dyads whose cooperation or conflict
+ * departs from their own history, and an article with the evidence of its events located in its clean text.
+ * Input: the store's Kysely instance (`store.db`, schema in src/store/schema.ts; filters through the store's
+ * `mergedEventConditions`) or rows the store returned; output: plain JSON-ready objects. Queries are built with
  * Kysely (every value bound), never from strings.
  */
 export { type ActorLevel, actorKey } from "./actor-level.js";

@@ -142,7 +142,8 @@ export class EventCoder {
         const root = tr.pattern.code.slice(0, 2);
         const protested =
           tr.pattern.flags.notarget && root === "14" ? protestTarget(ctx, segments[seg]!, tr) : null;
-        const placed = !protested && PLACE_TARGET_ROOTS.has(root) ? locativeTarget(ctx, segments[seg]!, tr, "") : null;
+        const placed =
+          !protested && PLACE_TARGET_ROOTS.has(root) ? locativeTarget(ctx, segments[seg]!, tr, "") : null;
         for (const [src0, tgt0] of pairs(roles, tr.pattern)) {
           const src = upgradeToSpeaker(src0, speakerHere);
           const tgt =
@@ -212,7 +213,7 @@ export class EventCoder {
           // "the defence ministry said", "a senior vice president said": a speaker whose country the coder had to
           // guess (not from its words, nor the dateline) makes no statement event (it may still lend its code to the
           // acts it reports)
-          if (COUNTRY_WEAK.has(src)) continue;
+          if (COUNTRY_WEAK.has(src) && !namedPerson(ctx, src)) continue;
           const emit = (code: string, tgt: Mention | null, how: string, conf: number) => {
             const key = `${sentence.index}|${code}|${src.code}|${tgt?.code ?? ""}`;
             if (seen.has(key)) return;
@@ -340,7 +341,8 @@ export class EventCoder {
     for (let p = 0; p < tokens.length; p++) {
       const pron = tokens[p]!;
       const w = pron.lower;
-      if ((w !== "it" && w !== "they" && w !== "them") || pron.pos !== "PRON" || ctx.owner[p] !== -1) continue;
+      if ((w !== "it" && w !== "they" && w !== "them") || pron.pos !== "PRON" || ctx.owner[p] !== -1)
+        continue;
       const before = tokens[p - 1];
       const object = !!before && before.sentence === pron.sentence && OBJECT_PREP.has(before.lower);
       if (!object && (w === "them" || !subjectPosition(tokens, p))) continue;
@@ -385,7 +387,9 @@ export class EventCoder {
       }
       const plural =
         group.length > 1 ||
-        ((m.kind === "agent" || m.kind === "group") && m.text.toLowerCase().endsWith("s") && m.country !== null);
+        ((m.kind === "agent" || m.kind === "group") &&
+          m.text.toLowerCase().endsWith("s") &&
+          m.country !== null);
       if (plural) return group;
     }
     return [];
@@ -1053,7 +1057,12 @@ function withCountry(ctx: Ctx, m: Mention): Mention {
     // the actor stage borrowed the latest country named; the sentence's own subject state is the better guess
     const out =
       country && country !== m.country
-        ? { ...m, country, code: `${country}${m.sector ?? ""}`, why: `${m.why}; sentence subject: ${country}` }
+        ? {
+            ...m,
+            country,
+            code: `${country}${m.sector ?? ""}`,
+            why: `${m.why}; sentence subject: ${country}`,
+          }
         : m;
     if (guessed) {
       COUNTRY_GUESSED.add(out);
@@ -1077,10 +1086,25 @@ function withCountry(ctx: Ctx, m: Mention): Mention {
   return out;
 }
 
+/** An agent mention that ends in a proper name ("party chief Ana Ruiz"): a named, titled person, not a bare role. */
+function namedPerson(ctx: Ctx, m: Mention): boolean {
+  return m.tokenEnd - m.tokenStart >= 2 && ctx.tokens[m.tokenEnd - 1]?.pos === "PROPN";
+}
+
 /** Prepositions after which "it" / "them" is the one acted upon ("fired at it", "sanctions against them"). */
 const OBJECT_PREP = new Set(["at", "against", "on", "with", "to"]);
 /** Verbs after which "it is …" is no reference to an actor: "it is clear", "it seems", "it was reported". */
-const EXPLETIVE_VERBS = new Set(["seem", "appear", "remain", "become", "matter", "happen", "look", "mean", "take"]);
+const EXPLETIVE_VERBS = new Set([
+  "seem",
+  "appear",
+  "remain",
+  "become",
+  "matter",
+  "happen",
+  "look",
+  "mean",
+  "take",
+]);
 
 /**
  * "it" / "they" at `p` heads a clause as its subject: a verb or auxiliary follows (over adverbs), and "it" is not the
@@ -1097,7 +1121,7 @@ function subjectPosition(tokens: readonly Token[], p: number): boolean {
     let j = k + 1;
     while (tokens[j]?.pos === "ADV" || tokens[j]?.pos === "PART" || tokens[j]?.lemma === "be") j++;
     const n = tokens[j];
-    if (!n || n.pos !== "VERB") return false;
+    if (n?.pos !== "VERB") return false;
     if (n.lower.endsWith("ed") && v.lemma === "be") return false; // "it was reported"
   }
   return true;
@@ -1151,7 +1175,6 @@ function firstPlaceOf(ctx: Ctx, sentence: number): string | null {
   }
   return null;
 }
-
 
 /**
  * The country of the state that is the subject of the sentence holding agent `m`: the first mention with a country
@@ -1289,8 +1312,11 @@ function subjectOf(ctx: Ctx, segments: readonly Segment[], seg: number, v: numbe
         const tk = ctx.tokens[k]!;
         if (ctx.owner[k] !== -1) continue;
         // the verb, or the word after an auxiliary that wink took for an adjective ("did not free")
-        const afterAux = ctx.tokens[k - 1]?.pos === "AUX" || (ctx.tokens[k - 1]?.pos === "PART" && ctx.tokens[k - 2]?.pos === "AUX");
-        if (tk.pos !== "VERB" && !(afterAux && k > prevSeg.start && (tk.pos === "ADJ" || tk.pos === "NOUN"))) continue;
+        const afterAux =
+          ctx.tokens[k - 1]?.pos === "AUX" ||
+          (ctx.tokens[k - 1]?.pos === "PART" && ctx.tokens[k - 2]?.pos === "AUX");
+        if (tk.pos !== "VERB" && !(afterAux && k > prevSeg.start && (tk.pos === "ADJ" || tk.pos === "NOUN")))
+          continue;
         const inherited = subjectOf(ctx, segments, s - 1, k, depth + 1);
         if (inherited?.length) return inherited;
         break;
@@ -1420,12 +1446,18 @@ function locativeTarget(ctx: Ctx, segment: Segment, tr: Trigger, sector: string)
     if (w === "," || w === ";") return null;
     if (!LOCATIVE.has(w)) continue;
     let k = i + 1;
-    while (k < segment.end && ctx.owner[k] === -1 && (tokens[k]!.pos === "DET" || tokens[k]!.pos === "ADJ")) k++;
+    while (k < segment.end && ctx.owner[k] === -1 && (tokens[k]!.pos === "DET" || tokens[k]!.pos === "ADJ"))
+      k++;
     if (k >= segment.end) return null;
     if (ctx.owner[k] !== -1) {
       const m = ctx.mentions[ctx.owner[k]!]!;
       if (m.kind !== "country" || !m.country) continue;
-      return { ...m, code: `${m.country}${sector}`, sector: sector || null, why: `${m.why}; the place of the act` };
+      return {
+        ...m,
+        code: `${m.country}${sector}`,
+        sector: sector || null,
+        why: `${m.why}; the place of the act`,
+      };
     }
     const place = placeMention(ctx, k, sector);
     if (place) return place;
@@ -1580,7 +1612,20 @@ function isPassive(ctx: Ctx, v: number, floor: number): boolean {
 }
 
 /** Prepositions after a participle that show it is a reduced passive: "a member jailed over …", "officials accused of …". */
-const REDUCED_PASSIVE_NEXT = new Set(["by", "of", "for", "over", "in", "on", "at", "after", "during", "since", "last", "ago"]);
+const REDUCED_PASSIVE_NEXT = new Set([
+  "by",
+  "of",
+  "for",
+  "over",
+  "in",
+  "on",
+  "at",
+  "after",
+  "during",
+  "since",
+  "last",
+  "ago",
+]);
 
 /**
  * A past participle right after a noun, followed by "by" or a preposition the pattern does not expect, is a reduced
@@ -1627,12 +1672,36 @@ function originAfter(ctx: Ctx, segment: Segment, from: number): Group | null {
     if (tokens[i]!.lower === ",") return null;
     if (tokens[i]!.lower !== "from") continue;
     let k = i + 1;
-    while (k < segment.end && ctx.owner[k] === -1 && (tokens[k]!.pos === "DET" || tokens[k]!.pos === "ADJ")) k++;
-    if (k < segment.end && ctx.owner[k] !== -1) return groupStartingAt(ctx, ctx.mentions[ctx.owner[k]!]!.tokenStart, segment.end);
+    while (k < segment.end && ctx.owner[k] === -1 && (tokens[k]!.pos === "DET" || tokens[k]!.pos === "ADJ"))
+      k++;
+    if (k < segment.end && ctx.owner[k] !== -1)
+      return groupStartingAt(ctx, ctx.mentions[ctx.owner[k]!]!.tokenStart, segment.end);
     const place = placeMention(ctx, k, "");
     return place ? [place] : null;
   }
   return null;
+}
+
+/**
+ * The authorities of the state where a coercive act named in the passive without its agent happens ("a man from
+ * China was detained in Taipei", "was sentenced to death"): the place named right after the act, else the dateline,
+ * else the state of the one acted upon. Null when none is known.
+ */
+function authoritiesFor(ctx: Ctx, place: string | null, patient: Mention): Group | null {
+  const country = place ?? ctx.homeCountry ?? patient.country;
+  if (!country || !isCountryCode(country)) return null;
+  const m: Mention = {
+    ...patient,
+    code: `${country}GOV`,
+    country,
+    sector: "GOV",
+    name: country,
+    kind: "agent",
+    entity: `authorities:${country}`,
+    why: `the authorities of ${country}: a coercive act in the passive with no agent named`,
+  };
+  COUNTRY_GUESSED.add(m);
+  return [m];
 }
 
 /**
@@ -1645,12 +1714,14 @@ function agentOfNominal(ctx: Ctx, segment: Segment, from: number): Group | null 
     const w = tokens[i]!.lower;
     if (w !== "in" && w !== "during" && w !== "under") continue;
     let k = i + 1;
-    while (k < segment.end && ctx.owner[k] === -1 && (tokens[k]!.pos === "DET" || tokens[k]!.pos === "ADJ")) k++;
+    while (k < segment.end && ctx.owner[k] === -1 && (tokens[k]!.pos === "DET" || tokens[k]!.pos === "ADJ"))
+      k++;
     if (k >= segment.end || ctx.owner[k] === -1) return null;
     const m = ctx.mentions[ctx.owner[k]!]!;
     if (!m.country) return null;
     const after = tokens[m.tokenEnd];
-    if (!after || (after.pos !== "NOUN" && !(after.pos === "VERB" && after.lower.endsWith("ing")))) return null;
+    if (!after || (after.pos !== "NOUN" && !(after.pos === "VERB" && after.lower.endsWith("ing"))))
+      return null;
     return mentionsAt(ctx, k);
   }
   return null;
@@ -1778,9 +1849,12 @@ function verbRoles(ctx: Ctx, segments: readonly Segment[], seg: number, tr: Trig
       }
     }
     agent ??= agentOfNominal(ctx, segment, tr.last + 1) ?? originAfter(ctx, segment, tr.last + 1);
-    if (!agent) return null;
     // the patient: the subject of "was fired at it" is a thing; the actor it was aimed at is the object
     const patient = reduced ? patientBefore(ctx, tr.head, segment.start) : subject;
+    // "was arrested on Friday", "were sentenced to ten years": only a state arrests, tries and sentences
+    if (!agent && !reduced && tr.pattern.code.startsWith("17") && patient?.length)
+      agent = authoritiesFor(ctx, locativeTarget(ctx, segment, tr, "")?.country ?? null, patient[0]!);
+    if (!agent) return null;
     subject = agent;
     if (!object?.length || (patient?.length && !(tr.match.targetAt !== null))) object = patient ?? object;
   } else if (tr.pattern.flags.inverse && object?.length && subject?.length) {
@@ -2068,7 +2142,19 @@ export function isParticiple(tokens: readonly Token[], t: number): boolean {
   );
 }
 
-const MODALS = new Set(["will", "would", "can", "could", "may", "might", "must", "shall", "should", "wo", "ca"]);
+const MODALS = new Set([
+  "will",
+  "would",
+  "can",
+  "could",
+  "may",
+  "might",
+  "must",
+  "shall",
+  "should",
+  "wo",
+  "ca",
+]);
 
 /** A word wink tags ADJ or NOUN right after a modal ("would **free** the prisoners") is a verb. */
 export function afterModal(tokens: readonly Token[], t: number): boolean {

@@ -57,7 +57,8 @@ export function findCues(
       if (!ok) continue;
       if (cue.pos && cue.words.length === 1 && !cue.pos.has(t.pos)) continue;
       const segment = segmentIndexOf(segments, i);
-      const shifted = cue.words.length === 1 && first === "would" && reportedClause(tokens, segments[segment], lexicon);
+      const shifted =
+        cue.words.length === 1 && first === "would" && reportedClause(tokens, segments[segment], lexicon);
       found.push({ cue: shifted ? futureInPast(cue) : cue, start: i, end: i + cue.words.length, segment });
       i += cue.words.length - 1;
       break;

@@ -30,7 +30,10 @@ const rows: readonly Row[] = [
     mechanism: "reduced passive with 'by': the agent acts",
     text: "Peru's president met families of miners killed by Chilean police.",
     want: [{ code: "04", source: "PER" }],
-    never: [{ code: "18", source: "PER" }, { code: "19", source: "PER" }],
+    never: [
+      { code: "18", source: "PER" },
+      { code: "19", source: "PER" },
+    ],
   },
   {
     mechanism: "an active verb before a particle stays active",
@@ -74,6 +77,11 @@ const rows: readonly Row[] = [
     want: [{ code: "19", source: "TUR", target: "IRQ" }],
     never: [{ code: "19", source: "IRQ" }],
   },
+  {
+    mechanism: "an arrest in the passive with no agent is by the authorities of the place",
+    text: "Two journalists from Sweden were detained in Ethiopia on Monday.",
+    want: [{ code: "17", source: "ETHGOV", target: "SWE" }],
+  },
   // the place of an act stands for its target
   {
     mechanism: "protest in a place targets that place's government",
@@ -104,7 +112,10 @@ const rows: readonly Row[] = [
     mechanism: "a bare ministry takes the country of its sentence's subject",
     text: "Poland will send tanks to Ukraine, the defence ministry said.",
     want: [{ code: "07", source: "POL", target: "UKR" }],
-    never: [{ code: "01", source: "UKR" }, { code: "07", source: "UKR" }],
+    never: [
+      { code: "01", source: "UKR" },
+      { code: "07", source: "UKR" },
+    ],
   },
   {
     mechanism: "no statement from officials with a guessed country",
@@ -159,7 +170,9 @@ const knowledge = loadKnowledge();
 for (const row of rows) {
   test(`coder roles: ${row.mechanism}`, () => {
     const events = codeText(row.text, { knowledge, date: "2024-05-01" }).events;
-    const got = events.map((e) => `${e.source.code}-${e.cameo.code}-${e.target?.code ?? ""}/${e.modality.status}`);
+    const got = events.map(
+      (e) => `${e.source.code}-${e.cameo.code}-${e.target?.code ?? ""}/${e.modality.status}`,
+    );
     for (const w of row.want ?? [])
       assert.ok(
         events.some((e) => matches(e, w)),

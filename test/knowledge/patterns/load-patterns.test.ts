@@ -50,7 +50,13 @@ test("a valid file loads and compiles into head and noun maps", () => {
   assert.equal(first.id, "verb:06/062 hold * war game");
   assert.equal(first.line, 3);
   assert.ok(first.file.endsWith("06-material.tsv"));
-  assert.deepEqual(first.flags, { reciprocal: true, notarget: false, passiveOk: false, political: false, inverse: false });
+  assert.deepEqual(first.flags, {
+    reciprocal: true,
+    notarget: false,
+    passiveOk: false,
+    political: false,
+    inverse: false,
+  });
   assert.deepEqual(first.words, [
     { kind: "word", lemmas: ["hold"] },
     { kind: "gap" },
@@ -94,6 +100,11 @@ test("invalid lines are reported as file:line: reason", () => {
       /06-x\.tsv:1: a notarget pattern cannot have/,
     ],
     ["repeated alternative", "062\tverb\tdrill|drill", /06-x\.tsv:1: repeated alternative/],
+    [
+      "inverse without a slot",
+      "062\tverb\treceive drill\tinverse",
+      /06-x\.tsv:1: an inverse pattern needs a \{T\} slot/,
+    ],
   ];
   for (const [label, text, message] of cases) rejects({ "06-x.tsv": text }, message, label);
 });
