@@ -89,16 +89,44 @@ async function counted(store: Store): Promise<string> {
   return `${c.articles} articles, ${c.events} events (${c.mergedEvents} merged), ${c.clusters} clusters, ${c.rejects} rejects`;
 }
 
-/** The first lines where two dumps differ, per section, for the report. */
-function differences(a: string, b: string, max = 10): string[] {
-  const left = a.split("\n");
-  const right = new Set(b.split("\n"));
-  const leftSet = new Set(left);
+/** Rows (JSON lines) of a dump by table and id. */
+function rowsById(dump: string): Map<string, string> {
+  const rows = new Map<string, string>();
+  let table = "";
+  for (const line of dump.split("\n")) {
+    if (line.startsWith("# ")) {
+      table = line.slice(2).replace(/ \(\d+\)$/, "");
+      continue;
+    }
+    const id = line.startsWith("{") ? (JSON.parse(line) as { id?: unknown }).id : line;
+    rows.set(`${table} ${String(id ?? line)}`, line);
+  }
+  return rows;
+}
+
+/** How two dumps differ: rows only in one, and for rows in both the fields that differ (at most `max` of each). */
+function differences(sqlite: string, postgres: string, max = 12): string[] {
+  const left = rowsById(sqlite);
+  const right = rowsById(postgres);
   const out: string[] = [];
-  for (const line of left)
-    if (!right.has(line) && out.length < max) out.push(`- sqlite only: ${line.slice(0, 200)}`);
-  for (const line of b.split("\n")) {
-    if (!leftSet.has(line) && out.length < 2 * max) out.push(`+ postgres only: ${line.slice(0, 200)}`);
+  for (const [key, line] of left) {
+    if (out.length >= max) break;
+    const other = right.get(key);
+    if (other === line) continue;
+    if (other === undefined) {
+      out.push(`- only in SQLite: ${key}`);
+      continue;
+    }
+    const a = JSON.parse(line) as Record<string, unknown>;
+    const b = JSON.parse(other) as Record<string, unknown>;
+    const fields = Object.keys({ ...a, ...b }).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+    out.push(
+      `~ ${key}: ${fields.map((k) => `${k}: ${JSON.stringify(a[k])?.slice(0, 80)} → ${JSON.stringify(b[k])?.slice(0, 80)}`).join("; ")}`,
+    );
+  }
+  for (const key of right.keys()) {
+    if (out.length >= 2 * max) break;
+    if (!left.has(key)) out.push(`+ only in PostgreSQL: ${key}`);
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import { mergedEventConditions } from "../store/merged-event-conditions.js";
+import { mergedEventConditions, resolveCodeLists } from "../store/merged-event-conditions.js";
 import type { Database } from "../store/schema.js";
 import { type ActorLevel, actorKey } from "./actor-level.js";
 import { actorNames } from "./actor-names.js";
@@ -38,10 +38,14 @@ export async function actorNetwork(
   filter: AnalysisFilter,
   options: { readonly limit: number; readonly level: ActorLevel },
 ): Promise<ActorNetwork> {
+  const codes = await resolveCodeLists(db, [filter]);
   const rows = await db
     .selectFrom("merged_events")
     .where((eb) =>
-      eb.and([mergedEventConditions(db, eb, filter), eb("merged_events.target_code", "is not", null)]),
+      eb.and([
+        mergedEventConditions(db, eb, filter, { codes }),
+        eb("merged_events.target_code", "is not", null),
+      ]),
     )
     .select((eb) => [
       actorKey(eb, "source", options.level).as("a"),

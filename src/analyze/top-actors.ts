@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import { mergedEventConditions } from "../store/merged-event-conditions.js";
+import { mergedEventConditions, resolveCodeLists } from "../store/merged-event-conditions.js";
 import type { Database } from "../store/schema.js";
 import { type ActorLevel, actorKey } from "./actor-level.js";
 import { actorNames } from "./actor-names.js";
@@ -23,10 +23,11 @@ export async function topActors(
   filter: AnalysisFilter,
   options: { readonly limit: number; readonly level: ActorLevel },
 ): Promise<TopActor[]> {
+  const codes = await resolveCodeLists(db, [filter]);
   const bySide = async (side: "source" | "target") =>
     db
       .selectFrom("merged_events")
-      .where((eb) => mergedEventConditions(db, eb, filter))
+      .where((eb) => mergedEventConditions(db, eb, filter, { codes }))
       .select((eb) => [actorKey(eb, side, options.level).as("key"), eb.fn.countAll<number>().as("n")])
       .groupBy("key")
       .execute();
@@ -34,7 +35,7 @@ export async function topActors(
     .selectFrom("merged_events")
     .where((eb) =>
       eb.and([
-        mergedEventConditions(db, eb, filter),
+        mergedEventConditions(db, eb, filter, { codes }),
         eb(actorKey(eb, "source", options.level), "=", actorKey(eb, "target", options.level)),
       ]),
     )

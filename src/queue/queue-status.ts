@@ -1,6 +1,13 @@
 import type { EventEmitter } from "node:events";
 import { Queue } from "bullmq";
-import { CODING_QUEUE, codingJobArticle, QueueReachability, queueConnection } from "./coding-queue.js";
+import { DyadError } from "../types/errors.js";
+import {
+  CODING_QUEUE,
+  codingJobArticle,
+  QueueReachability,
+  queueConnection,
+  redactQueueUrl,
+} from "./coding-queue.js";
 
 /** An article whose job used up its attempts. */
 export interface DeadLetter {
@@ -30,19 +37,32 @@ export interface QueueStatus {
 
 type Notice = (message: string) => void;
 
+/** Connection attempts of a one-shot command before it gives up (about 8 s of backoff). */
+const ONE_SHOT_ATTEMPTS = 4;
+
 async function withQueue<T>(
   queueUrl: string,
   notice: Notice | undefined,
   fn: (queue: Queue) => Promise<T>,
 ): Promise<T> {
   const reach = new QueueReachability(queueUrl, notice ?? ((m) => process.stderr.write(`${m}\n`)));
-  const queue = new Queue(CODING_QUEUE, { connection: queueConnection(queueUrl, reach) });
-  queue.on("error", (error: Error) => reach.error(error));
+  let lastError: Error | null = null;
+  const queue = new Queue(CODING_QUEUE, { connection: queueConnection(queueUrl, reach, ONE_SHOT_ATTEMPTS) });
+  queue.on("error", (error: Error) => {
+    lastError = error;
+    reach.error(error);
+  });
   (queue.getBackend() as unknown as EventEmitter).on?.("ready", () => reach.ready());
   try {
     return await fn(queue);
+  } catch (error) {
+    if (!reach.down) throw error;
+    const reason = (lastError as Error | null)?.message ?? (error as Error).message;
+    throw new DyadError("QUEUE", `cannot reach the queue at ${redactQueueUrl(queueUrl)}: ${reason}`, {
+      cause: error,
+    });
   } finally {
-    await queue.close();
+    await queue.close().catch(() => undefined);
   }
 }
 

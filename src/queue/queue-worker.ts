@@ -45,7 +45,7 @@ export interface WorkerStats {
   failedAttempts: number;
   /** Articles this worker moved to the dead-letter list (their last attempt failed). */
   deadLetters: number;
-  /** Seconds spent in store writes, waiting for other writers' transactions included. */
+  /** Wall-clock seconds from handing batches to the store to their commit: waits for the write lock included, and, when coding runs in the main thread, the coding done meanwhile. */
   writeSeconds: number;
 }
 

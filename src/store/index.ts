@@ -9,10 +9,14 @@ export { codedArticleRow } from "./coded-article-row.js";
 export { eventRecord, eventRow } from "./event-row.js";
 export { KyselyStore } from "./kysely-store.js";
 export {
+  type CodeLists,
   type ConditionOptions,
+  type FilterPart,
+  filterParts,
   mergedEventConditions,
   prefixCodes,
   prefixEnd,
+  resolveCodeLists,
 } from "./merged-event-conditions.js";
 export { storeMigrationProvider, storeMigrations } from "./migrations.js";
 export { type OpenStoreOptions, openStore } from "./open-store.js";

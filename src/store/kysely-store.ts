@@ -15,7 +15,13 @@ import type {
   StoredEvent,
 } from "../types/store.js";
 import { eventRecord } from "./event-row.js";
-import { type FilterPart, filterParts, mergedEventConditions } from "./merged-event-conditions.js";
+import {
+  type CodeLists,
+  type FilterPart,
+  filterParts,
+  mergedEventConditions,
+  resolveCodeLists,
+} from "./merged-event-conditions.js";
 import { storeMigrationProvider } from "./migrations.js";
 import { nextPeriod, periodStart } from "./period-start.js";
 import type { Database } from "./schema.js";
@@ -164,8 +170,8 @@ export class KyselyStore implements Store {
   }
 
   /** Events matching one part of a filter; with `upTo`, counting stops after `upTo + 1` matches. */
-  async #countPart(part: FilterPart, upTo?: number): Promise<number> {
-    const where = (eb: Eb) => mergedEventConditions(this.db, eb, part, { backend: this.#backend });
+  async #countPart(part: FilterPart, codes: CodeLists, upTo?: number): Promise<number> {
+    const where = (eb: Eb) => mergedEventConditions(this.db, eb, part, { backend: this.#backend, codes });
     if (upTo === undefined) {
       const row = await this.db
         .selectFrom("merged_events")
@@ -189,10 +195,10 @@ export class KyselyStore implements Store {
   }
 
   /** Events matching `filter`, part by part (see `filterParts`); with `upTo`, at most `upTo + 1`. */
-  async #count(filter: EventFilter, upTo?: number): Promise<number> {
+  async #count(filter: EventFilter, codes: CodeLists, upTo?: number): Promise<number> {
     let n = 0;
     for (const part of filterParts(filter)) {
-      n += await this.#countPart(part, upTo === undefined ? undefined : upTo - n);
+      n += await this.#countPart(part, codes, upTo === undefined ? undefined : upTo - n);
       if (upTo !== undefined && n > upTo) return upTo + 1;
     }
     return n;
@@ -210,7 +216,8 @@ export class KyselyStore implements Store {
     const offset = filter.offset ?? 0;
     const end = offset + limit;
     const cap = options.countUpTo;
-    const matches = await this.#count(filter, cap);
+    const codes = await resolveCodeLists(this.db, [filter]);
+    const matches = await this.#count(filter, codes, cap);
     const capped = cap !== undefined && matches > cap;
     const total = capped ? cap : matches;
     if (limit <= 0 || (!capped && offset >= matches)) return { total, totalExact: !capped, events: [] };
@@ -221,7 +228,7 @@ export class KyselyStore implements Store {
       let known = matches;
       // Counting stopped before it could tell which plan wins: count on, up to the break-even point.
       if (capped && known * known <= breakEven)
-        known = await this.#count(filter, Math.ceil(Math.sqrt(breakEven)));
+        known = await this.#count(filter, codes, Math.ceil(Math.sqrt(breakEven)));
       dateWalk = known > end && known * known > breakEven;
     }
     const ids = dateWalk
@@ -241,7 +248,7 @@ export class KyselyStore implements Store {
                 this.db
                   .selectFrom("merged_events")
                   .select(["merged_events.id as id", "merged_events.date as date"])
-                  .where((eb) => mergedEventConditions(this.db, eb, part, { backend: this.#backend })),
+                  .where((eb) => mergedEventConditions(this.db, eb, part, { backend: this.#backend, codes })),
               )
               .reduce((all, part) => all.unionAll(part))
               .as("matching"),
@@ -263,6 +270,7 @@ export class KyselyStore implements Store {
   }
 
   async *streamEvents(filter: EventFilter = {}): AsyncIterable<StoredEvent> {
+    const codes = await resolveCodeLists(this.db, [filter]);
     let after: string | null = null;
     for (;;) {
       const last: string | null = after;
@@ -270,7 +278,7 @@ export class KyselyStore implements Store {
         .selectFrom("merged_events")
         .select("merged_events.id")
         .where((eb) => {
-          const matching = mergedEventConditions(this.db, eb, filter, { backend: this.#backend });
+          const matching = mergedEventConditions(this.db, eb, filter, { backend: this.#backend, codes });
           return last === null ? matching : eb.and([matching, eb("merged_events.id", ">", last)]);
         })
         .orderBy("merged_events.id")
@@ -308,7 +316,7 @@ export class KyselyStore implements Store {
    * grouped in the database by month (`YYYY-MM`) for monthly series and by day otherwise; `seriesPoints` sums the
    * groups into periods. Fewer groups is most of the speed: a busy dyad has an event on most days.
    */
-  #groups(filter: FilterPart, options: ActorSeriesOptions) {
+  #groups(filter: FilterPart, codes: CodeLists, options: ActorSeriesOptions) {
     const statuses: readonly ModalityStatus[] = options.statuses?.length ? options.statuses : ["asserted"];
     const scoped: FilterPart = {
       ...filter,
@@ -326,7 +334,10 @@ export class KyselyStore implements Store {
     return this.db
       .selectFrom("merged_events")
       .where((eb) =>
-        eb.and([mergedEventConditions(this.db, eb, scoped), eb("merged_events.date", "is not", null)]),
+        eb.and([
+          mergedEventConditions(this.db, eb, scoped, { codes }),
+          eb("merged_events.date", "is not", null),
+        ]),
       )
       .select((eb) => [
         group(eb).as("date"),
@@ -361,8 +372,10 @@ export class KyselyStore implements Store {
    * engine fetch every candidate row. An event matching two parts (overlapping prefixes) is counted once.
    */
   async #seriesOf(filter: EventFilter, options: ActorSeriesOptions): Promise<SeriesPoint[]> {
-    const query = filterParts(filter)
-      .map((part) => this.#groups(part, options))
+    const parts = filterParts(filter);
+    const codes = await resolveCodeLists(this.db, parts);
+    const query = parts
+      .map((part) => this.#groups(part, codes, options))
       .reduce((all, part) => all.unionAll(part));
     return seriesPoints(await query.execute(), options);
   }

@@ -13,11 +13,11 @@ export function prefixEnd(prefix: string): string {
 }
 
 /**
- * The distinct codes of `column` that start with `prefix` (`RUS` → `RUS`, `RUSGOV`, `RUSMIL`, …), as a subquery for
- * `column IN (…)`. Read by a recursive CTE that jumps from one code to the next with one index seek each (a loose
- * index scan, written in plain SQL so every engine runs it). An `IN` list of exact codes lets the dyad indexes
- * seek straight to each (source, target) pair, where a prefix range on the leading column would read every event
- * of the prefix.
+ * The distinct codes of `column` that start with `prefix` (`RUS` → `RUS`, `RUSGOV`, `RUSMIL`, …), as a query (run
+ * by `resolveCodeLists`) or a subquery for `column IN (…)`. Read by a recursive CTE that jumps from one code to the
+ * next with one index seek each (a loose index scan, written in plain SQL so every engine runs it). An `IN` list of
+ * exact codes lets the dyad indexes seek straight to each (source, target) pair, where a prefix range on the
+ * leading column would read every event of the prefix.
  */
 export function prefixCodes(db: Kysely<Database>, column: ActorColumn, prefix: string) {
   const end = prefixEnd(prefix);
@@ -82,7 +82,54 @@ export function filterParts(filter: EventFilter): FilterPart[] {
   return [filter];
 }
 
+/** The codes each actor prefix of a filter stands for, as read by `resolveCodeLists`. */
+export type CodeLists = ReadonlyMap<string, readonly string[]>;
+
+const codeListKey = (column: ActorColumn, prefix: string) => `${column} ${prefix}`;
+
+/** The (column, prefix) pairs a filter's actor conditions test. */
+function prefixesOf(filter: EventFilter): [ActorColumn, string][] {
+  const out: [ActorColumn, string][] = [];
+  if (filter.source) out.push(["source_code", filter.source]);
+  if (filter.target) out.push(["target_code", filter.target]);
+  if (filter.actor) out.push(["source_code", filter.actor], ["target_code", filter.actor]);
+  if (filter.dyad) {
+    const [a, b] = filter.dyad;
+    out.push(["source_code", a], ["target_code", b], ["source_code", b], ["target_code", a]);
+  }
+  return out;
+}
+
+/**
+ * Reads the codes behind every actor prefix of `filters` (one `prefixCodes` query each, a few index seeks), so the
+ * queries that follow carry them as plain `IN (…)` lists. A list of known length is what lets the planner see that
+ * seeking each (source, target) pair in a dyad index beats walking a date range.
+ */
+export async function resolveCodeLists(
+  db: Kysely<Database>,
+  filters: readonly EventFilter[],
+): Promise<CodeLists> {
+  const lists = new Map<string, readonly string[]>();
+  for (const filter of filters) {
+    for (const [column, prefix] of prefixesOf(filter)) {
+      const key = codeListKey(column, prefix);
+      if (lists.has(key)) continue;
+      const rows = await prefixCodes(db, column, prefix).execute();
+      lists.set(
+        key,
+        rows.flatMap((r) => (r.code === null ? [] : [String(r.code)])),
+      );
+    }
+  }
+  return lists;
+}
+
 export interface ConditionOptions {
+  /**
+   * The codes behind the filter's actor prefixes (`resolveCodeLists`); prefixes missing here are read inside the
+   * query instead (a `prefixCodes` subquery).
+   */
+  readonly codes?: CodeLists;
   /** Needed for full-text (`q`, `sentence`) filters. */
   readonly backend?: StoreBackend;
   /**
@@ -108,17 +155,15 @@ export function mergedEventConditions(
   const text = (c: "source_code" | "target_code" | "cameo_root" | "cameo_code" | "status" | "id") =>
     walk ? sql<string>`(${sql.ref(`merged_events.${c}`)} || '')` : eb.ref(`merged_events.${c}`);
   /** Codes starting with `prefix`: an exact-code IN list for the indexes, or a range when walking dates. */
-  const codes = (column: ActorColumn, prefix: string): Expression<SqlBool> =>
-    walk
-      ? eb.and([eb(text(column), ">=", prefix), eb(text(column), "<", prefixEnd(prefix))])
-      : eb(`merged_events.${column}`, "in", prefixCodes(db, column, prefix));
-  /** Source in `a`, target in `b`: exact source codes, then a target range inside each (source, target…) run. */
+  const codes = (column: ActorColumn, prefix: string): Expression<SqlBool> => {
+    if (walk) return eb.and([eb(text(column), ">=", prefix), eb(text(column), "<", prefixEnd(prefix))]);
+    const list = options.codes?.get(codeListKey(column, prefix));
+    if (!list) return eb(`merged_events.${column}`, "in", prefixCodes(db, column, prefix));
+    return list.length > 0 ? eb(`merged_events.${column}`, "in", [...list]) : sql<SqlBool>`1 = 0`;
+  };
+  /** Source in `a`, target in `b`. */
   const directed = (a: string, b: string): Expression<SqlBool> =>
-    eb.and([
-      codes("source_code", a),
-      eb(text("target_code"), ">=", b),
-      eb(text("target_code"), "<", prefixEnd(b)),
-    ]);
+    eb.and([codes("source_code", a), codes("target_code", b)]);
 
   const all: Expression<SqlBool>[] = [];
   if (filter.source) all.push(codes("source_code", filter.source));

@@ -79,6 +79,16 @@ describe("distributed coding through the queue", {
         assert.match(d.source, /corpus/);
       }
 
+      const retry = runDyad(["queue", "retry", "--queue", redis.url]);
+      assert.equal((await retry.exited).code, 0, retry.stderr());
+      assert.match(retry.stderr(), new RegExp(`dyad: ${failing} dead letter\\(s\\) back in the queue`));
+      for (let i = 0; ; i++) {
+        const now = await status(redis.url);
+        if (now.failed === failing && now.waiting + now.active + now.retrying === 0) break;
+        assert.ok(i < 60, "retried dead letters fail again and return to the list");
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+
       const again = await ingest(corpus.paths, redis.url, db);
       assert.match(
         again,
@@ -91,6 +101,17 @@ describe("distributed coding through the queue", {
       await stopWorkers(...workers);
     }
     for (const w of workers) assert.match(w.stderr(), /dyad worker: stopped; /);
+  });
+
+  test("queue status against a closed port fails with a clear error instead of waiting", async () => {
+    const closed = await PrivateRedis.create(false);
+    const run = runDyad(["queue", "status", "--queue", closed.url]);
+    assert.equal((await run.exited).code, 1);
+    assert.match(
+      run.stderr(),
+      new RegExp(`dyad: cannot reach the queue at redis://127\\.0\\.0\\.1:${closed.port}: .*ECONNREFUSED`),
+    );
+    assert.equal(run.stdout(), "");
   });
 
   test("real pipeline: Wikinews articles coded by two workers equal the embedded run", async () => {

@@ -112,7 +112,8 @@ export async function dumpAnyStore(store: Store): Promise<string> {
   for (const table of TABLES) {
     const rows = (await store.db.selectFrom(table).selectAll().execute()) as Record<string, unknown>[];
     const lines = rows.map(canonicalRow).sort();
-    out.push(`# ${table} (${lines.length})`, ...lines);
+    out.push(`# ${table} (${lines.length})`);
+    for (const line of lines) out.push(line);
   }
   for (const [table, column] of [
     ["articles_fts", "article_id"],
@@ -122,7 +123,8 @@ export async function dumpAnyStore(store: Store): Promise<string> {
       id: string;
     }>`SELECT ${sql.ref(column)} AS id FROM ${sql.table(table)}`.execute(store.db);
     const ids = rows.map((r) => r.id).sort();
-    out.push(`# ${table} (${ids.length})`, ...ids);
+    out.push(`# ${table} (${ids.length})`);
+    for (const id of ids) out.push(id);
   }
   const { rows } = await sql<{ name: string }>`SELECT name FROM kysely_migration`.execute(store.db);
   out.push("# migrations", ...rows.map((r) => r.name).sort());

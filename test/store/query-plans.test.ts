@@ -1,7 +1,8 @@
 // Event pages, counts and series come from queries shaped for a million events: pages found by walking the date
 // index or by sorting the matches (chosen from a count that may stop early), actor codes read as exact-code lists,
 // series read one direction at a time. Whatever the plan, the answers must be what a plain reading of every stored
-// event gives. Checked on the API's sample store and on a generated store large enough for every plan to be taken.
+// event gives. Checked on the API's sample store and on a generated store large enough for every plan to be taken,
+// in SQLite and (when it is reachable) PostgreSQL.
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -18,6 +19,7 @@ import type {
   StoredEvent,
 } from "../../src/types/store.js";
 import { type SampleStore, sampleStore } from "../server/sample-store.js";
+import { postgresAvailable, TestDatabases } from "./conformance-stores.js";
 import { type FixtureEvent, fixtureRow } from "./fixture-events.js";
 
 // ---------- the plain reading ----------
@@ -208,10 +210,16 @@ const ACTOR_SERIES: readonly [string, string, SeriesOptions][] = [
 ];
 
 const dir = mkdtempSync(join(tmpdir(), "dyad-plans-"));
-after(() => rmSync(dir, { recursive: true, force: true }));
+const databases = new TestDatabases();
+const pgUp = await postgresAvailable();
+after(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  if (pgUp) await databases.dropAll();
+});
 
-for (const kind of ["sample", "generated"] as const) {
-  describe(`the ${kind} store`, () => {
+for (const kind of ["sample", "generated", "generated on PostgreSQL"] as const) {
+  const skip = kind === "generated on PostgreSQL" && !pgUp ? "PostgreSQL is not reachable" : false;
+  describe(`the ${kind} store`, { skip }, () => {
     let store: Store;
     let sample: SampleStore | null = null;
     let all: StoredEvent[] = [];
@@ -220,11 +228,11 @@ for (const kind of ["sample", "generated"] as const) {
         sample = await sampleStore();
         store = sample.store;
       } else {
-        store = await openStore(join(dir, "generated.db"));
+        store = await openStore(kind === "generated" ? join(dir, "generated.db") : databases.url());
         await store.writeBatch({ rows: generatedRows(60, 25), rejects: [] });
       }
       all = await everyEvent(store);
-      if (kind === "generated") assert.ok(all.length > 1000, `${all.length} events`);
+      if (kind !== "sample") assert.ok(all.length > 1000, `${all.length} events`);
     });
     after(async () => {
       if (sample) await sample.dispose();
