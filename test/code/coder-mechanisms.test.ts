@@ -1,24 +1,7 @@
-import assert from "node:assert/strict";
-import { test } from "node:test";
-import { codeText, loadKnowledge } from "../../src/pipeline/index.js";
-import type { EventRecord, ModalityStatus } from "../../src/types/event.js";
+import { type Row, testRows } from "./event-expectations.js";
 
 // Sentences written for these tests. Each row names events that must (or must not) be coded:
 // `code` is a CAMEO prefix, `source`/`target` the country (or IGO) part of the actor code, "-" = no target.
-interface Want {
-  readonly code: string;
-  readonly source: string;
-  readonly target?: string;
-  readonly status?: ModalityStatus;
-}
-interface Row {
-  readonly mechanism: string;
-  readonly text: string;
-  readonly date?: string;
-  readonly want?: readonly Want[];
-  readonly never?: readonly Want[];
-}
-
 const rows: readonly Row[] = [
   // statements: a political speaker's "said / announced" is a 010 event, asserted whatever the content's modality
   {
@@ -206,33 +189,4 @@ const rows: readonly Row[] = [
   },
 ];
 
-const knowledge = loadKnowledge();
-const key = (c: string | null | undefined) => {
-  const u = (c ?? "").toUpperCase();
-  return u.startsWith("IGO") ? u.slice(0, 6) : u.slice(0, 3);
-};
-const matches = (e: EventRecord, w: Want) =>
-  e.cameo.code.startsWith(w.code) &&
-  key(e.source.code) === key(w.source) &&
-  (w.target === undefined ||
-    (w.target === "-" ? e.target === null : key(e.target?.code) === key(w.target))) &&
-  (w.status === undefined || e.modality.status === w.status);
-const show = (es: readonly EventRecord[]) =>
-  es.map((e) => `${e.source.code}-${e.cameo.code}-${e.target?.code ?? ""}/${e.modality.status}`).join(" ") ||
-  "(none)";
-
-for (const row of rows) {
-  test(`coder: ${row.mechanism}`, () => {
-    const events = codeText(row.text, { date: row.date ?? "2024-05-01", knowledge }).events;
-    for (const w of row.want ?? [])
-      assert.ok(
-        events.some((e) => matches(e, w)),
-        `want ${JSON.stringify(w)} in "${row.text}"; got ${show(events)}`,
-      );
-    for (const w of row.never ?? [])
-      assert.ok(
-        !events.some((e) => matches(e, w)),
-        `never ${JSON.stringify(w)} in "${row.text}"; got ${show(events)}`,
-      );
-  });
-}
+testRows("coder", rows);

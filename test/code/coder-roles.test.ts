@@ -1,23 +1,7 @@
-import assert from "node:assert/strict";
-import { test } from "node:test";
-import { codeText, loadKnowledge } from "../../src/pipeline/index.js";
-import type { EventRecord, ModalityStatus } from "../../src/types/event.js";
+import { type Row, testRows } from "./event-expectations.js";
 
 // Sentences written for these tests: who acts on whom. `code` is a CAMEO prefix, `source`/`target` the start of
 // the actor code (country, or country + sector); target "-" means the event has no target.
-interface Want {
-  readonly code: string;
-  readonly source: string;
-  readonly target?: string;
-  readonly status?: ModalityStatus;
-}
-interface Row {
-  readonly mechanism: string;
-  readonly text: string;
-  readonly want?: readonly Want[];
-  readonly never?: readonly Want[];
-}
-
 const rows: readonly Row[] = [
   // reduced relative clauses in the passive: the noun before the participle is acted upon
   {
@@ -157,31 +141,4 @@ const rows: readonly Row[] = [
   },
 ];
 
-function matches(e: EventRecord, w: Want): boolean {
-  if (!e.cameo.code.startsWith(w.code)) return false;
-  if (!e.source.code.startsWith(w.source)) return false;
-  if (w.target !== undefined) {
-    if (w.target === "-" ? e.target !== null : !e.target?.code.startsWith(w.target)) return false;
-  }
-  return w.status === undefined || e.modality.status === w.status;
-}
-
-const knowledge = loadKnowledge();
-for (const row of rows) {
-  test(`coder roles: ${row.mechanism}`, () => {
-    const events = codeText(row.text, { knowledge, date: "2024-05-01" }).events;
-    const got = events.map(
-      (e) => `${e.source.code}-${e.cameo.code}-${e.target?.code ?? ""}/${e.modality.status}`,
-    );
-    for (const w of row.want ?? [])
-      assert.ok(
-        events.some((e) => matches(e, w)),
-        `${row.text}\n  wanted ${JSON.stringify(w)}\n  got ${got.join(" ")}`,
-      );
-    for (const w of row.never ?? [])
-      assert.ok(
-        !events.some((e) => matches(e, w)),
-        `${row.text}\n  must not code ${JSON.stringify(w)}\n  got ${got.join(" ")}`,
-      );
-  });
-}
+testRows("coder roles", rows);
