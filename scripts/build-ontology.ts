@@ -25,7 +25,8 @@ for (const r of lines("plover_codebook/cameo2plover.jsonl")) {
 const rootPlover = new Map<string, string>();
 for (const r of lines("plover_codebook/cameo_root_to_plover.jsonl")) {
   const cat = String(r.plover_category);
-  if (cat !== "dropped" && !rootPlover.has(String(r.cameo_root))) rootPlover.set(String(r.cameo_root), cat.split(" ")[0]!);
+  if (cat !== "dropped" && !rootPlover.has(String(r.cameo_root)))
+    rootPlover.set(String(r.cameo_root), cat.split(" ")[0]!);
 }
 rootPlover.set("02", "REQUEST");
 rootPlover.set("20", "ASSAULT");
@@ -44,7 +45,17 @@ for (const r of lines("cameo_codebook/cameo_codes.jsonl")) {
   if (code.startsWith("08")) p = { ...p, event: Number(code.slice(0, 3)) <= 83 ? "CONCEDE" : "RETREAT" };
   if (root === "08" && code.length === 2) p = { ...p, event: "CONCEDE" };
   out.push(
-    [code, root, r.level, r.quad_class, g ?? 0, p.event ?? "", p.mode ?? "", p.context ?? "", String(r.name).replace(/\s+/g, " ")].join("\t"),
+    [
+      code,
+      root,
+      r.level,
+      r.quad_class,
+      g ?? 0,
+      p.event ?? "",
+      p.mode ?? "",
+      p.context ?? "",
+      String(r.name).replace(/\s+/g, " "),
+    ].join("\t"),
   );
 }
 writeFileSync(new URL("../data/ontology/cameo.tsv", import.meta.url), `${out.join("\n")}\n`);

@@ -5,6 +5,14 @@
  */
 export { findMentions } from "./actors/index.js";
 export { cleanArticle, toRawSpan } from "./clean/index.js";
-export { type CodedArticle, type CodeOptions, codeArticle, codeText, type Knowledge, loadKnowledge, warmUp } from "./pipeline/index.js";
+export {
+  type CodedArticle,
+  type CodeOptions,
+  codeArticle,
+  codeText,
+  type Knowledge,
+  loadKnowledge,
+  warmUp,
+} from "./pipeline/index.js";
 export { annotate } from "./text/index.js";
 export * from "./types/index.js";

@@ -4,4 +4,12 @@
  * article's original text. Synchronous and pure given the knowledge base, so it runs the same in a worker thread,
  * on another machine or in a test.
  */
-export { type CodedArticle, type CodeOptions, codeArticle, codeText, type Knowledge, loadKnowledge, warmUp } from "./code-article.js";
+export {
+  type CodedArticle,
+  type CodeOptions,
+  codeArticle,
+  codeText,
+  type Knowledge,
+  loadKnowledge,
+  warmUp,
+} from "./code-article.js";

@@ -141,7 +141,7 @@ export function readTokens(text: string): TokenLayer {
     starts[count] = at;
     ends[count] = at + value.length;
     winkIndex[count] = w;
-    breaks[count] = newlines < 2 ? newlines : 2;
+    breaks[count] = Math.min(newlines, 2);
     count++;
     cursor = at + value.length;
   }

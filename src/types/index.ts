@@ -16,4 +16,11 @@ export {
 export type { Issue } from "./issue.js";
 export type { Mention, MentionKind } from "./mention.js";
 export type { Span } from "./span.js";
-export type { CodedArticleRow, EventFilter, Interval, SeriesPoint, StoredArticle, StoredEvent } from "./store.js";
+export type {
+  CodedArticleRow,
+  EventFilter,
+  Interval,
+  SeriesPoint,
+  StoredArticle,
+  StoredEvent,
+} from "./store.js";

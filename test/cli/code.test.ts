@@ -27,7 +27,9 @@ test("dyad code samples/ prints one parseable event per stdout line and a summar
   assert.ok(lines.length > 5, "the samples yield events");
   for (const line of lines) {
     const e = JSON.parse(line);
-    assert.ok(e.id && e.articleId && e.cameo.code && e.source.code && e.modality.status && e.evidence.sentence);
+    assert.ok(
+      e.id && e.articleId && e.cameo.code && e.source.code && e.modality.status && e.evidence.sentence,
+    );
   }
   assert.match(r.stderr, /6 article\(s\) coded, 0 rejected/);
 });
@@ -35,10 +37,22 @@ test("dyad code samples/ prints one parseable event per stdout line and a summar
 test("every bad input is one clear stderr line naming the file; good articles beside them are still coded", () => {
   const r = dyad("code", BAD, join(GOOD, "seed-style.txt"));
   assert.equal(r.status, 0, "something was coded, so the exit status is 0");
-  const errors = r.stderr.split("\n").filter((l) => l.startsWith("dyad: ") && !l.includes("article(s) coded"));
-  for (const name of ["empty.txt", "binary.txt", "broken.jsonl", "no-article.html", "impossible-date.txt", "latin1.txt"]) {
+  const errors = r.stderr
+    .split("\n")
+    .filter((l) => l.startsWith("dyad: ") && !l.includes("article(s) coded"));
+  for (const name of [
+    "empty.txt",
+    "binary.txt",
+    "broken.jsonl",
+    "no-article.html",
+    "impossible-date.txt",
+    "latin1.txt",
+  ]) {
     if (name === "latin1.txt") continue; // latin-1 is decoded, not rejected
-    assert.ok(errors.some((l) => l.includes(name)), `no error line for ${name}:\n${r.stderr}`);
+    assert.ok(
+      errors.some((l) => l.includes(name)),
+      `no error line for ${name}:\n${r.stderr}`,
+    );
   }
   for (const l of errors) assert.match(l, /^dyad: \S+(:\d+)?: .+/);
 });

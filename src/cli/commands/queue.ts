@@ -116,7 +116,7 @@ export async function runQueuedIngest(
         etaBuffer: 100,
       })
     : null;
-  let lastLine = 0;
+  let lastLine = Date.now();
   let barStarted = false;
   const onProgress = (p: Readonly<EnqueueProgress>) => {
     const handled = p.done + p.deadLettered;
@@ -159,7 +159,9 @@ export async function runQueuedIngest(
           `${redactUrl(flags.db)} holds ${s.store.articles} article(s), ${s.store.events} event(s)\n`,
       );
       if (s.deadLettered > 0) {
-        process.stderr.write(`dyad: see the dead letters with: dyad queue status --queue ${redactQueueUrl(flags.queue)}\n`);
+        process.stderr.write(
+          `dyad: see the dead letters with: dyad queue status --queue ${redactQueueUrl(flags.queue)}\n`,
+        );
       }
     } finally {
       if (barStarted) bar?.stop();
