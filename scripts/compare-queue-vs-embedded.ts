@@ -4,6 +4,7 @@
  * stores row by row (canonical dumps: articles, LSH bands, clusters, events, merged events, rejects, full-text ids).
  *
  *   node --import tsx scripts/compare-queue-vs-embedded.ts [--limit N] [--queue redis://…] [--pg postgres://…/db] [--keep]
+ *     [--control]   also compare the embedded run with a one-thread embedded run (is the coder order-independent?)
  *
  * Without `--queue` a private redis-server is started on a free loopback port; without `--pg` a fresh database is
  * created on 127.0.0.1:5432 (and dropped at the end unless `--keep`). Exit code 0 when the stores are identical.
@@ -131,6 +132,23 @@ function differences(sqlite: string, postgres: string, max = 12): string[] {
   return out;
 }
 
+/** Per table, how many rows differ between two dumps, and which articles' events are concerned. */
+function summarise(a: string, b: string): { tables: Record<string, number>; articles: number } {
+  const left = rowsById(a);
+  const right = rowsById(b);
+  const tables: Record<string, number> = {};
+  const articles = new Set<string>();
+  const note = (key: string, line: string | undefined) => {
+    const table = key.slice(0, key.indexOf(" "));
+    tables[table] = (tables[table] ?? 0) + 1;
+    if (table === "events" && line?.startsWith("{"))
+      articles.add(String((JSON.parse(line) as { article_id: string }).article_id));
+  };
+  for (const [key, line] of left) if (right.get(key) !== line) note(key, line);
+  for (const [key, line] of right) if (!left.has(key)) note(key, line);
+  return { tables, articles: articles.size };
+}
+
 async function main(): Promise<number> {
   const limit = Number(flag("--limit") ?? 0);
   const keep = process.argv.includes("--keep");
@@ -150,16 +168,21 @@ async function main(): Promise<number> {
   const queueUrl = flag("--queue") ?? (redis as { url: string }).url;
   const workers: ChildProcess[] = [];
   try {
-    say(`compare: embedded run (worker threads → SQLite) on ${input}`);
-    const sqlite = await openStore(join(dir, "embedded.db"));
-    let embedded: string;
-    try {
-      const s = await ingestPaths([input], { store: sqlite, workers: 2 });
-      say(`compare: embedded: ${s.seconds.toFixed(1)} s; ${await counted(sqlite)}`);
-      embedded = await dumpAnyStore(sqlite);
-    } finally {
-      await sqlite.close();
-    }
+    const embeddedRun = async (threads: number, file: string): Promise<string> => {
+      say(`compare: embedded run (${threads} worker thread(s) → SQLite) on ${input}`);
+      const sqlite = await openStore(join(dir, file));
+      try {
+        const s = await ingestPaths([input], { store: sqlite, workers: threads });
+        say(`compare: embedded: ${s.seconds.toFixed(1)} s; ${await counted(sqlite)}`);
+        return await dumpAnyStore(sqlite);
+      } finally {
+        await sqlite.close();
+      }
+    };
+    const embedded = await embeddedRun(2, "embedded.db");
+    // Control: the same embedded run with one thread (articles coded in another order, by other threads). If this
+    // differs too, the coder's output depends on what it coded before, and no store or queue can hide that.
+    const control = process.argv.includes("--control") ? await embeddedRun(1, "control.db") : null;
 
     say(`compare: queue run (2 worker processes → PostgreSQL) through ${queueUrl}`);
     workers.push(await startWorker(queueUrl, pgUrl));
@@ -186,6 +209,8 @@ async function main(): Promise<number> {
         lines: embedded.split("\n").length,
         embedded: embedded.split("\n").filter((l) => l.startsWith("# ")),
         queue: queued.split("\n").filter((l) => l.startsWith("# ")),
+        queueVsEmbedded: summarise(embedded, queued),
+        ...(control === null ? {} : { oneThreadVsTwoThreads: summarise(embedded, control) }),
       })}\n`,
     );
     if (!same) for (const line of differences(embedded, queued)) say(line);

@@ -31,6 +31,8 @@ export interface QueueWorkerOptions {
   readonly notice?: (message: string) => void;
   /** Called after every committed batch. */
   readonly onProgress?: (stats: Readonly<WorkerStats>) => void;
+  /** Gives up starting (while waiting for an unreachable store) when aborted, e.g. on SIGTERM. */
+  readonly signal?: AbortSignal;
 }
 
 export interface WorkerStats {
@@ -128,6 +130,7 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
 
   const coding = await startCoder(threads, options.taskModule ?? DEFAULT_TASK);
   const stopping = new AbortController();
+  options.signal?.addEventListener("abort", () => stopping.abort(), { once: true });
   let store: Store;
   try {
     store = await retryStoreOutage(() => openStore(options.dbUrl), {

@@ -25,7 +25,9 @@ function reasonOf(error: unknown): string {
   const parts: string[] = [];
   for (let e: unknown = error, depth = 0; e && depth < 3; depth++) {
     const { code, message } = e as { code?: unknown; message?: unknown };
-    const text = typeof message === "string" && message ? message : typeof code === "string" ? code : "";
+    const text = (
+      typeof message === "string" && message ? message : typeof code === "string" ? code : ""
+    ).replace(/^dyad: /, "");
     if (text && !parts.some((p) => p.includes(text))) parts.push(text);
     e = (e as { cause?: unknown }).cause;
   }

@@ -72,9 +72,8 @@ async function runWorker(flags: WorkerFlags): Promise<number> {
   const started = performance.now();
   const elapsed = () => (performance.now() - started) / 1000;
   let stopRequested = false;
-  let stop: () => void = () => {
-    stopRequested = true;
-  };
+  const starting = new AbortController();
+  let stop: () => void = () => starting.abort();
   const onSignal = (signal: NodeJS.Signals) => {
     if (stopRequested) {
       say(
@@ -97,6 +96,7 @@ async function runWorker(flags: WorkerFlags): Promise<number> {
       lockSeconds: flags.lock,
       ...(flags.taskModule ? { taskModule: flags.taskModule } : {}),
       notice: say,
+      signal: starting.signal,
     });
     stop = () => void worker.close();
     if (stopRequested) stop();
