@@ -9,6 +9,7 @@ import Table from "cli-table3";
 import { apiSection } from "./api.js";
 import { type BenchReport, type BenchSection, scriptSection } from "./bench-section.js";
 import { ingestSection } from "./ingest.js";
+import { scalingSection } from "./scaling.js";
 
 /** A standalone bench script as a section, with smaller inputs under `--quick`. */
 function scripted(
@@ -35,6 +36,7 @@ const SECTIONS: readonly BenchSection[] = [
     "100",
   ]),
   scripted("text", "annotation stage against wink-nlp alone", "./text-annotate.ts", ["--articles", "200"]),
+  scalingSection,
 ];
 /** The section whose figures form the top level of the JSON line. */
 const TOP_LEVEL = "ingest";

@@ -21,6 +21,7 @@ export {
 export { storeMigrationProvider, storeMigrations } from "./migrations.js";
 export { type OpenStoreOptions, openStore } from "./open-store.js";
 export { nextPeriod, periodStart } from "./period-start.js";
+export { PostgresBackend } from "./postgres-backend.js";
 export type {
   ArticleBandsTable,
   ArticlesTable,

@@ -34,7 +34,10 @@ export function register(program: Command): void {
     .command("ingest")
     .description("code files or folders into a store: parallel, idempotent, safe to interrupt and re-run")
     .argument("<paths...>", "files or folders: .txt, .html, .jsonl (one article per line), RSS/Atom feeds")
-    .requiredOption("--db <file>", "the store: a SQLite file, created if missing")
+    .requiredOption(
+      "--db <url>",
+      "the store: a SQLite file (created if missing) or postgres://user@host/database",
+    )
     .option("-w, --workers <n>", "worker threads coding in parallel (default: all cores)", positiveInteger)
     .option("--batch <n>", "articles per write transaction", positiveInteger, 200)
     .option("--queue <url>", "enqueue for `dyad worker` processes (redis://host:6379) instead of coding here")

@@ -60,7 +60,7 @@ export function register(program: Command): void {
       "after",
       "\nRuns until stopped: SIGTERM or Ctrl-C finishes and stores the articles in hand, then exits (twice: at once).\n" +
         "Jobs of a worker that dies are taken over by the others once their lock expires; nothing is lost or doubled.\n" +
-        "\nExample:\n  dyad worker --queue redis://10.0.0.5:6379 --db postgres://dyad@10.0.0.5/events --concurrency 4",
+        "\nExample:\n  dyad worker --queue redis://queue-host:6379 --db postgres://dyad@db-host/events --concurrency 4",
     )
     .action(async (flags: WorkerFlags) => {
       process.exitCode = await runWorker(flags);
