@@ -1,12 +1,15 @@
 import type { EventEmitter } from "node:events";
 import { type Job, MetricsTime, UnrecoverableError, Worker } from "bullmq";
 import { type ArticleCoder, CodingFailure, CodingPool, inThreadCoder } from "../scale/coding-pool.js";
-import type { CodingResult, CodingTaskModule } from "../scale/coding-result.js";
+import {
+  type CodingResult,
+  type CodingTaskModule,
+  codedRowOf,
+  rejectOfArticle,
+} from "../scale/coding-result.js";
 import { openStore } from "../store/open-store.js";
 import type { Store } from "../store/store.js";
-import type { Article, Rejected } from "../types/article.js";
 import { DyadError } from "../types/errors.js";
-import type { CodedArticleRow } from "../types/store.js";
 import { CODING_QUEUE, codingJobArticle, QueueReachability, queueConnection } from "./coding-queue.js";
 import { StoreBatcher } from "./store-batcher.js";
 import { retryStoreOutage } from "./store-outage.js";
@@ -67,29 +70,6 @@ const BATCH_DELAY_MS = 100;
 
 function defaultNotice(message: string): void {
   process.stderr.write(`${message}\n`);
-}
-
-/** `path:line` in `Article.source` back into a reject's path and line (as `ingestPaths` does). */
-function rejectFor(article: Article, reason: string): Rejected {
-  const m = /^(.*):(\d+)$/.exec(article.source);
-  return m?.[1] ? { path: m[1], line: Number(m[2]), reason } : { path: article.source, reason };
-}
-
-function rowOf(article: Article, result: CodingResult): CodedArticleRow {
-  return {
-    article: {
-      id: article.id,
-      url: article.url,
-      published: article.published,
-      title: article.title,
-      source: article.source,
-      rawText: article.rawText,
-      cleanText: result.cleanText,
-      clusterId: article.id,
-    },
-    events: result.events,
-    signature: result.signature,
-  };
 }
 
 const CONNECTION_ERROR =
@@ -184,14 +164,14 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
       }
       const reason = `could not be coded: ${error.message}`;
       if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) {
-        await batcher.reject(rejectFor(article, reason));
+        await batcher.reject(rejectOfArticle(article, reason));
         stats.deadLetters++;
       }
       throw new Error(reason);
     }
     stats.coded++;
     stats.sentences += result.sentences;
-    await batcher.write(rowOf(article, result));
+    await batcher.write(codedRowOf(article, result));
   };
 
   const worker = new Worker(CODING_QUEUE, processor, {

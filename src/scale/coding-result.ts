@@ -1,8 +1,9 @@
 import { minhashSignature } from "../dedupe/minhash.js";
-import type { Article } from "../types/article.js";
+import type { Article, Rejected } from "../types/article.js";
 import type { CleanText } from "../types/clean-text.js";
 import type { Doc } from "../types/doc.js";
 import type { EventRecord } from "../types/event.js";
+import type { CodedArticleRow } from "../types/store.js";
 
 /** What a worker sends back for one article: only what the store needs (the main thread still holds the article). */
 export interface CodingResult {
@@ -34,5 +35,29 @@ export function codingResult(coded: {
     events: coded.events,
     signature: minhashSignature(coded.clean.text),
     sentences: coded.doc.sentences.length,
+  };
+}
+
+/** `path:line` as written in `Article.source` for JSONL lines, split back into a reject's path and line. */
+export function rejectOfArticle(article: Article, reason: string): Rejected {
+  const m = /^(.*):(\d+)$/.exec(article.source);
+  return m?.[1] ? { path: m[1], line: Number(m[2]), reason } : { path: article.source, reason };
+}
+
+/** The store row of an article and the worker's result for it (the cluster is decided by the store). */
+export function codedRowOf(article: Article, result: CodingResult): CodedArticleRow {
+  return {
+    article: {
+      id: article.id,
+      url: article.url,
+      published: article.published,
+      title: article.title,
+      source: article.source,
+      rawText: article.rawText,
+      cleanText: result.cleanText,
+      clusterId: article.id,
+    },
+    events: result.events,
+    signature: result.signature,
   };
 }

@@ -4,7 +4,7 @@ import type { Article, Rejected } from "../types/article.js";
 import type { CodedArticleRow } from "../types/store.js";
 import type { ArticleCoder } from "./coding-pool.js";
 import { CodingFailure, CodingPool } from "./coding-pool.js";
-import type { CodingResult } from "./coding-result.js";
+import { codedRowOf, rejectOfArticle } from "./coding-result.js";
 
 /** What the readers yield (the shape of `readPaths` from src/ingest). */
 export type IngestInput =
@@ -54,29 +54,6 @@ export interface IngestOptions {
 
 /** Articles read ahead before asking the store which of them it already has. */
 const LOOKUP_BATCH = 256;
-
-/** `path:line` as written in `Article.source` for JSONL lines, split back into a reject's path and line. */
-function rejectFor(article: Article, reason: string): Rejected {
-  const m = /^(.*):(\d+)$/.exec(article.source);
-  return m?.[1] ? { path: m[1], line: Number(m[2]), reason } : { path: article.source, reason };
-}
-
-function rowOf(article: Article, result: CodingResult): CodedArticleRow {
-  return {
-    article: {
-      id: article.id,
-      url: article.url,
-      published: article.published,
-      title: article.title,
-      source: article.source,
-      rawText: article.rawText,
-      cleanText: result.cleanText,
-      clusterId: article.id,
-    },
-    events: result.events,
-    signature: result.signature,
-  };
-}
 
 async function defaultRead(paths: readonly string[]): Promise<AsyncIterable<IngestInput>> {
   const { readPaths } = await import("../ingest/index.js");
@@ -175,7 +152,7 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
         progress.coded++;
         progress.sentences += result.sentences;
         progress.bytes += Buffer.byteLength(article.rawText, "utf8");
-        done.push(rowOf(article, result));
+        done.push(codedRowOf(article, result));
         report();
         write(false);
         wake();
@@ -184,7 +161,7 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
         inFlight--;
         if (error instanceof CodingFailure) {
           progress.coded++;
-          reject(rejectFor(article, `could not be coded: ${error.message}`));
+          reject(rejectOfArticle(article, `could not be coded: ${error.message}`));
           report();
         } else {
           failure ??= error;
