@@ -1,3 +1,4 @@
+import { MONTH_NAMES } from "../text/index.js";
 import type { Doc, Quote, Token } from "../types/doc.js";
 import type { Modality } from "../types/event.js";
 import type { Mention } from "../types/mention.js";
@@ -2188,21 +2189,6 @@ export function isAttributive(tokens: readonly Token[], t: number, end: number):
 }
 const POSSESSIVES = new Set(["his", "her", "its", "their", "our", "my", "your"]);
 
-const MONTHS = new Set([
-  "january",
-  "february",
-  "march",
-  "april",
-  "may",
-  "june",
-  "july",
-  "august",
-  "september",
-  "october",
-  "november",
-  "december",
-]);
-
 /**
  * A clause dated to a year long before the article ("in 1982", "in August 1990", "the crisis of 1962") recalls history:
  * its events are background, not news. Used when no time expression dates the trigger.
@@ -2215,7 +2201,7 @@ function isHistory(tokens: readonly Token[], segment: Segment, last: number, art
     const w = tokens[i]!.text;
     if (w.length !== 4 || (w[0] !== "1" && w[0] !== "2") || !/^(19|20)\d\d$/.test(w)) continue;
     const prev = tokens[i - 1]!.lower;
-    if (prev !== "in" && prev !== "during" && prev !== "of" && !MONTHS.has(prev)) continue;
+    if (prev !== "in" && prev !== "during" && prev !== "of" && !MONTH_NAMES.has(prev)) continue;
     if (Number(w) < articleYear - 1) return true;
   }
   return false;

@@ -17,8 +17,8 @@ const DAY_WORDS = new Set([
   "tomorrow",
   "ago",
 ]);
-/** Month names name a day only next to a number ("March 3", "3 March"); "in March", "may" are skipped. */
-const MONTH_WORDS = new Set([
+/** The twelve month names, lower case. */
+export const MONTH_NAMES: ReadonlySet<string> = new Set([
   "january",
   "february",
   "march",
@@ -31,6 +31,10 @@ const MONTH_WORDS = new Set([
   "october",
   "november",
   "december",
+]);
+/** Month names name a day only next to a number ("March 3", "3 March"); "in March", "may" are skipped. */
+const MONTH_WORDS = new Set([
+  ...MONTH_NAMES,
   "jan",
   "jan.",
   "feb",
