@@ -237,10 +237,12 @@ describe("dashboard in chromium", { skip }, () => {
     await page.goto(`${server.url}#a=RUS`);
     const asserted = await apiEvents("actor=RUS&status=asserted&limit=1");
     await page.getByTestId("series-chart").locator("canvas").first().waitFor();
-    assert.match(
-      (await page.getByTestId("series-chart").getByRole("img").getAttribute("aria-label")) ?? "",
-      new RegExp(`: ${asserted.total} events`),
-    );
+    // The chart of the previous view can still be on screen for a moment after the hash changes: wait (up to 10 s)
+    // for the actor's own series to replace it, then check its total.
+    const want = new RegExp(`: ${asserted.total} events`);
+    const chartLabel = () => page.getByTestId("series-chart").getByRole("img").getAttribute("aria-label");
+    for (let i = 0; i < 100 && !want.test((await chartLabel()) ?? ""); i++) await page.waitForTimeout(100);
+    assert.match((await chartLabel()) ?? "", want);
     assert.ok(
       apiCalls.some((u) => u.startsWith("/api/actors/RUS/series?")),
       "the actor's series comes from the API",
