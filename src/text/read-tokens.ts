@@ -1,6 +1,7 @@
 import type { ItsFunction } from "wink-nlp";
 import type { Sentence, Token } from "../types/doc.js";
 import { englishNlp } from "./english-nlp.js";
+import { forgetLearnedTokens } from "./wink-cache-rewind.js";
 
 /** Tokens and sentences of a text, with character offsets into it. */
 export interface TokenLayer {
@@ -107,6 +108,9 @@ export function readTokens(text: string): TokenLayer {
   // wink's typings declare its.lemma with a signature `out` does not accept; it works at run time.
   const lemmas = col.out(its.lemma as unknown as ItsFunction<string>) as string[];
   const winkSentences = doc.sentences().out(its.span) as unknown as [number, number][];
+  // Everything needed is copied out: drop what wink learned from this text, so the next one reads the same
+  // whatever came before it.
+  forgetLearnedTokens();
 
   const n = values.length;
   // Per wink token: our token index, or -1 for whitespace / unplaceable tokens.

@@ -102,3 +102,19 @@ test("tokens carry universal POS tags", () => {
 test("a malformed article date is a usage error", () => {
   assert.throws(() => annotate("Text.", { date: "22/10/2020" }), /^DyadError: dyad: annotate: date must be/);
 });
+
+test("a text is tokenised and tagged the same whatever was read before it", () => {
+  const words = (text: string) =>
+    annotate(text, { date: null })
+      .tokens.map((t) => `${t.text}/${t.pos}`)
+      .join(" ");
+  const possessive = "Beijing said Japan's navy sailed 300 miles to the strait.";
+  const first = words(possessive);
+  assert.match(first, /Japan\/PROPN 's\/PART/);
+  assert.match(first, /300\/NUM/);
+  // Texts in which the same strings first appear glued to punctuation or to a currency sign: wink-nlp would
+  // remember "Japan's" as one word and "300" as something other than a number.
+  words("Its fleet is older than Japan's, analysts said.");
+  words("The deal is worth $300 in all (Japan's).");
+  assert.equal(words(possessive), first);
+});
