@@ -116,6 +116,7 @@ export class EventCoder {
       const segments = segmentSentence(tokens, ss, se, this.lexicon, (t) => owner[t] !== -1);
       const cues = findCues(tokens, ss, se, segments, this.lexicon);
       const speaker = this.speakerOf(ctx, sentence.index, ss, se, segments);
+      const leading = this.leadingSpeaker(ctx, ss, se, segments);
       for (const tr of triggers) {
         const seg = segmentIndexOf(segments, tr.head);
         const roles =
@@ -139,23 +140,32 @@ export class EventCoder {
         const date = this.eventDate(doc, sentence.index, tokens[tr.head]!.start);
         if (date && input.date && daysBetween(date, input.date) > HISTORY_DAYS) continue; // a history recap, not news
         if (!date && input.date && isHistory(tokens, segments[seg]!, tr.last, input.date)) continue; // "invaded Kuwait in 1990"
+        if (input.date && yearNamed(tokens, segments[seg]!, tr, input.date)) continue; // "the 1994 genocide"
         const speakerHere = quote ? (this.quoteSpeaker(ctx, quote) ?? speaker) : speaker;
         const root = tr.pattern.code.slice(0, 2);
         const protested =
           tr.pattern.flags.notarget && root === "14" ? protestTarget(ctx, segments[seg]!, tr) : null;
+        const empathy = tr.pattern.code === EMPATHY_CODE;
         const placed =
-          !protested && PLACE_TARGET_ROOTS.has(root) ? locativeTarget(ctx, segments[seg]!, tr, "") : null;
+          !protested && (PLACE_TARGET_ROOTS.has(root) || empathy)
+            ? locativeTarget(ctx, segments[seg]!, tr, "")
+            : null;
         for (const [src0, tgt0] of pairs(roles, tr.pattern)) {
           const src = upgradeToSpeaker(src0, speakerHere);
           const tgt =
             tgt0 ??
             (protested && !sameActor(src, protested)
               ? protested
-              : placed && placed.country !== src.country
+              : placed && (placed.country !== src.country || empathy)
                 ? placed
                 : null);
-          const code = violenceCode(tr.code ?? tr.pattern.code, src, tgt);
+          const code = riotCode(
+            violenceCode(tr.code ?? tr.pattern.code, src, tgt),
+            this.lexicon.protester.has(tokens[src.tokenEnd - 1]?.lower ?? ""),
+          );
           if (tgt && sameActor(src, tgt)) continue;
+          // "attends a ceremony in Ankara" by a Turkish general: a trip inside one's own country is no visit
+          if (VISIT_CODES.has(code) && tgt && !tgt.sector && tgt.country === src.country) continue;
           if (tr.pattern.flags.political && (!isPolitical(src) || (tgt && !isPolitical(tgt)))) continue;
           if (!tgt && !tr.pattern.flags.notarget && roles.requireTarget) continue;
           const key = `${sentence.index}|${code}|${src.code}|${tgt?.code ?? ""}`;
@@ -176,7 +186,38 @@ export class EventCoder {
             pattern: tr.pattern.id,
             confidence: confidence(tr, roles, src, tgt),
           });
-          const derived = this.options.intents ? intentOf(code, modality, src, speakerHere) : null;
+          // "Israel said a mortar bomb was fired at it from Gaza": a state that reports another's hostile act
+          // as fact accuses it
+          const accuser =
+            leading && leading.verb < tr.first ? accuserOf(leading.source, src, modality, code) : null;
+          if (accuser) {
+            const akey = `${sentence.index}|${ACCUSE_CODE}|${accuser.code}|${src.code}`;
+            if (!seen.has(akey)) {
+              seen.add(akey);
+              out.push({
+                code: ACCUSE_CODE,
+                source: accuser,
+                target: src,
+                sentence: sentence.index,
+                trigger: [tokens[tr.first]!.start, tokens[tr.last]!.end],
+                modality: { status: "asserted", cues: [] },
+                speaker: accuser,
+                quote,
+                date: input.date ?? date,
+                pattern: `accusation:11/${ACCUSE_CODE} from ${tr.pattern.id}`,
+                confidence: Math.round((confidence(tr, roles, src, tgt) - 0.15) * 100) / 100,
+              });
+            }
+          }
+          const derived = this.options.intents
+            ? intentOf(
+                code,
+                modality,
+                src,
+                speakerHere,
+                tr.pattern.kind === "verb" && ownAimAt(tokens, tr.head),
+              )
+            : null;
           if (derived && this.ontology.cameo(derived)) {
             const dkey = `${sentence.index}|${derived.slice(0, 2)}|${src.code}|${tgt?.code ?? ""}`;
             if (seen.has(dkey)) continue;
@@ -209,6 +250,7 @@ export class EventCoder {
             (q) => q.sentence === sentence.index && this.quoteSpeaker(ctx, q)?.code === st.source[0]?.code,
           ) ?? null;
         const obliged = obligationSubject(ctx, segments, v);
+        const announced = announcedNoun(tokens, triggers, v);
         for (const src of st.source) {
           if (!isPolitical(src) || (src.sector && NOT_SPEAKERS.has(src.sector))) continue;
           // "the defence ministry said", "a senior vice president said": a speaker whose country the coder had to
@@ -236,10 +278,16 @@ export class EventCoder {
           // "X said Y must …": a demand on Y
           for (const y of obliged ?? [])
             if (!sameActor(src, y) && isPolitical(y)) emit(DEMAND_CODE, y, "obligation", st.confidence - 0.1);
-          // a statement pattern (denial, concern, condolence …) already says more about what this speaker said
+          // a statement pattern (denial, concern, condolence …) or an accusation already says more about what this
+          // speaker said; so does the act it announces ("announced a suspension of air links")
           if (
             out.some(
-              (e) => e.sentence === sentence.index && e.code.startsWith("01") && e.source.code === src.code,
+              (e) =>
+                e.sentence === sentence.index &&
+                (e.code.startsWith("01") ||
+                  e.pattern.startsWith("accusation:") ||
+                  (announced !== null && e.trigger[0] === tokens[announced]!.start)) &&
+                e.source.code === src.code,
             )
           )
             continue;
@@ -445,6 +493,15 @@ export class EventCoder {
             k.match.targetAt !== null &&
             tr.head > k.match.targetAt &&
             tr.head !== k.head
+          ) &&
+          // "is scheduled to attend a summit": an infinitive inside the container's gap is an act of its own
+          !(
+            tr.pattern.kind === "verb" &&
+            tr.head > k.head &&
+            !k.match.matchedIdx.includes(tr.head) &&
+            tokens[tr.head - 1]?.lower === "to" &&
+            tokens[tr.head - 1]!.pos === "PART" &&
+            !k.match.matchedIdx.includes(tr.head - 1)
           ),
       );
       if (!container) {
@@ -515,6 +572,27 @@ export class EventCoder {
     }
     const quote = ctx.doc.quotes.find((q) => q.sentence === sentence && q.speaker);
     return quote ? this.quoteSpeaker(ctx, quote) : null;
+  }
+
+  /**
+   * The speaker of the first verb of saying that opens what follows ("Israel said (that) …", "The US said …"), with
+   * the verb's index; null when the sentence has none or only a trailing attribution ("…, officials said").
+   */
+  private leadingSpeaker(
+    ctx: Ctx,
+    ss: number,
+    se: number,
+    segments: readonly Segment[],
+  ): { verb: number; source: Mention } | null {
+    for (let t = ss; t < se; t++) {
+      const tk = ctx.tokens[t]!;
+      if (tk.pos !== "VERB" || !this.lexicon.report.has(tk.lemma)) continue;
+      const st = statementAt(ctx, segments, t, this.lexicon);
+      const source = st?.source[0];
+      if (!source || source.tokenStart > t) continue; // inverted: "…, said the minister"
+      return { verb: t, source };
+    }
+    return null;
   }
 
   private quoteSpeaker(ctx: Ctx, quote: Quote): Mention | null {
@@ -599,6 +677,8 @@ export interface CoderOptions {
 }
 
 const INTENT_ROOTS = new Set(["03", "12", "13"]);
+/** Visits and hosted visits: between states, never to the visitor's own country. */
+const VISIT_CODES = new Set(["042", "043"]);
 
 /** Generic killing / shooting / attacking codes of root 19 that root 18 takes over outside combat. */
 const GENERIC_FORCE = new Set(["190", "193"]);
@@ -622,6 +702,18 @@ export function violenceCode(code: string, src: Mention, tgt: Mention | null): s
   if (!NON_STATE.has(perpetrator.slice(0, 3))) return code;
   if (tgt && (tgt.sector === "MIL" || tgt.sector === "COP" || tgt.sector === "SPY")) return code;
   return "180";
+}
+
+/**
+ * Violence or destruction by protesters ("rioters clashed with police", "a protester demolished the building") is a
+ * violent protest (145) in CAMEO, not an assault, a generic fight or a seizure of property.
+ */
+export function riotCode(code: string, byProtesters: boolean): string {
+  if (!byProtesters) return code;
+  const root = code.slice(0, 2);
+  // weapons of war (194 artillery and tanks, 195 missiles and air strikes …) stay what they are
+  if (root === "18" || code === "190" || code.startsWith("171")) return "145";
+  return code;
 }
 
 /** Future cooperative act (roots 04–08) → the matching "express intent" code of root 03. */
@@ -683,6 +775,14 @@ const REFUSAL_OF: Readonly<Record<string, string>> = {
 };
 const WILL_WORDS = new Set(["will", "would", "wo", "'ll", "shall"]);
 const NOT_WORDS = new Set(["not", "n't", "never"]);
+/** Verbs of aiming whose subject is also the actor of the infinitive right after them ("seeks to", "wants to"). */
+const AIM_VERBS = new Set(["seek", "want", "hope", "wish", "aim", "strive", "endeavor", "endeavour"]);
+
+/** The verb trigger at `head` is the infinitive right after an aim verb: "seeking to deepen", "wants to attack". */
+function ownAimAt(tokens: readonly Token[], head: number): boolean {
+  const to = tokens[head - 1];
+  return to?.lower === "to" && to.pos === "PART" && AIM_VERBS.has(tokens[head - 2]?.lemma ?? "");
+}
 
 function lookup(table: Readonly<Record<string, string>>, code: string): string | null {
   return table[code.slice(0, 3)] ?? table[code.slice(0, 2)] ?? null;
@@ -694,12 +794,15 @@ function lookup(table: Readonly<Record<string, string>>, code: string): string |
  * meet / release" a refusal (12). A threat is returned only when the act's own actor announces it (no speaker, or a
  * speaker of the same country): "Russia will attack, a US official said" is a prediction, not a Russian threat. A
  * planned visit or aid announced by the other side ("X will visit, Y's embassy said") is still X's stated intent.
+ * `ownAim`: the act is the infinitive of the subject's own aim ("seeks to deepen ties", "wants to attack"), a
+ * hypothetical that states an intent (03) or a threat (13) just as a future does.
  */
 export function intentOf(
   code: string,
   modality: Modality,
   src: Mention,
   speaker: Mention | null,
+  ownAim = false,
 ): string | null {
   const root = code.slice(0, 2);
   const cooperative = root >= "04" && root <= "08";
@@ -713,11 +816,42 @@ export function intentOf(
   const not = words.some((w) => NOT_WORDS.has(w) || w.endsWith("n't"));
   if (cooperative && not && will) return lookup(REFUSAL_OF, code);
   if (not) return null;
-  if (cooperative && modality.status === "future") return lookup(INTENT_OF, code);
-  if (coercive && (modality.status === "future" || (modality.status === "conditional" && will)))
+  // "seeks to deepen ties", "wants to attack": the subject states its own aim
+  const aim = ownAim && modality.status === "hypothetical";
+  if (cooperative && (modality.status === "future" || aim)) return lookup(INTENT_OF, code);
+  if (coercive && (modality.status === "future" || aim || (modality.status === "conditional" && will)))
     return lookup(THREAT_OF, code);
   return null;
 }
+
+const ACCUSE_CODE = "112";
+/** Hostile acts a state accuses another of by reporting them: coercion, assault, fight, mass violence. */
+const ACCUSABLE_ROOTS = new Set(["17", "18", "19", "20"]);
+
+/**
+ * "X said (that) Y attacked …": X accuses Y (112) when X is a political speaker (not media, police or doctors),
+ * Y is someone of another country, and the act is told as fact (asserted or claimed, not predicted or denied).
+ */
+function accuserOf(speaker: Mention, src: Mention, modality: Modality, code: string): Mention | null {
+  if (!ACCUSABLE_ROOTS.has(code.slice(0, 2))) return null;
+  if (modality.status !== "asserted" && modality.status !== "reported_claim") return null;
+  if (!isPolitical(speaker) || (speaker.sector && NOT_SPEAKERS.has(speaker.sector))) return null;
+  if (!speaker.country || !src.country || speaker.country === src.country || sameActor(speaker, src))
+    return null;
+  return speaker;
+}
+
+/** The first token of a noun trigger that is the object of the verb of saying at `v` ("announced new sanctions"). */
+function announcedNoun(tokens: readonly Token[], triggers: readonly Trigger[], v: number): number | null {
+  for (const tr of triggers) {
+    if (tr.pattern.kind !== "noun" || tr.first <= v || tr.first > v + 4) continue;
+    let plain = true;
+    for (let k = v + 1; k < tr.first; k++) if (!NOUN_PHRASE_START.has(tokens[k]!.pos)) plain = false;
+    if (plain) return tr.first;
+  }
+  return null;
+}
+const NOUN_PHRASE_START = new Set(["DET", "ADJ", "NUM", "NOUN", "PROPN"]);
 
 const STATEMENT_CODE = "010";
 const DEMAND_CODE = "100";
@@ -1052,7 +1186,10 @@ function withCountry(ctx: Ctx, m: Mention): Mention {
   const guessed = !country;
   // the victims of a killing are the place's people ("Four children were killed in Gaza"); any other agent belongs to
   // the state acting as subject of its sentence ("Spain will send tanks to Ukraine, the defence ministry said")
-  if (!country) country = VICTIM_SECTORS.has(m.sector ?? "") ? sentencePlace(ctx, m.sentence) : null;
+  // so are the members of a community with no state of its own ("non-Muslims at a mall in Kenya's capital")
+  const community = m.kind === "agent" && !m.sector && !m.country;
+  if (!country)
+    country = VICTIM_SECTORS.has(m.sector ?? "") || community ? sentencePlace(ctx, m.sentence) : null;
   if (borrowed) {
     country ??= sentenceSubjectCountry(ctx, m);
     // the actor stage borrowed the latest country named; the sentence's own subject state is the better guess
@@ -1223,6 +1360,8 @@ function groupEndingAt(ctx: Ctx, t: number, floor: number): Group {
   let i = first[0]!.tokenStart - 1;
   let seenAnd = false;
   while (i > floor) {
+    // "Brazil and the United States": the article belongs to the mention
+    if (ctx.tokens[i]!.lower === "the" && i - 1 > floor) i--;
     const w = ctx.tokens[i]!.lower;
     let j: number;
     if (w === "and" || w === "&") {
@@ -1433,6 +1572,8 @@ function protestTarget(ctx: Ctx, segment: Segment, tr: Trigger): Mention | null 
 
 /** Roots whose acts happening in a place are, by CAMEO convention, aimed at that place's state when no target is named. */
 const PLACE_TARGET_ROOTS = new Set(["15", "18", "19", "20"]);
+/** Sympathy for a tragedy is addressed to the people of the place it struck, at home or abroad. */
+const EMPATHY_CODE = "018";
 const LOCATIVE = new Set(["in", "at", "near", "inside", "outside", "across", "into", "over"]);
 
 /**
@@ -1645,6 +1786,8 @@ function reducedPassive(ctx: Ctx, tr: Trigger, segment: Segment): boolean {
   // the pattern's own preposition ("fired at {T}") is no sign; nor is an actor right after ("accused Iran of")
   if (tr.match.matchedIdx.includes(tr.head + 1)) return false;
   if (tr.match.targetAt !== null && ctx.owner[tr.match.targetAt] !== -1) return false;
+  // "there were ten soldiers killed in …": the existential clause has no other verb
+  if (existentialBefore(tokens, segment.start, tr.head)) return true;
   // the participle sits inside a noun phrase: a finite verb of the clause follows ("… jailed a year ago was freed")
   const tokens2 = ctx.tokens;
   for (let k = tr.head + 2; k < segment.end; k++) {
@@ -1655,6 +1798,31 @@ function reducedPassive(ctx: Ctx, tr: Trigger, segment: Segment): boolean {
   }
   return false;
 }
+
+/** "there is / there were …" opens the clause before token `head`. */
+function existentialBefore(tokens: readonly Token[], floor: number, head: number): boolean {
+  for (let k = floor; k < head - 1 && k < floor + 3; k++)
+    if (tokens[k]!.lower === "there" && tokens[k + 1]!.lemma === "be") return true;
+  return false;
+}
+
+/**
+ * The armed forces of one state hit with no agent named in another state's territory ("ten Russian soldiers were
+ * killed in Ukraine"): that state is the likely agent. Null for victims at home or without a country.
+ */
+function hostOfForeignTroops(ctx: Ctx, segment: Segment, tr: Trigger, patient: Group | null): Group | null {
+  const victim = patient?.[0];
+  if (!victim?.country || !ARMED_SECTORS.has(victim.sector ?? "")) return null;
+  const root = tr.pattern.code.slice(0, 2);
+  if (root !== "18" && root !== "19" && root !== "20") return null;
+  // a one-word act done to them ("killed", "wounded"), not a phrase they take part in ("were engaged in")
+  if (tr.match.matchedIdx.length !== 1) return null;
+  const place = locativeTarget(ctx, segment, tr, "");
+  return place?.country && place.country !== victim.country ? [place] : null;
+}
+const ARMED_SECTORS = new Set(["MIL", "SPY", "COP"]);
+/** Words that may stand between "by" and the agent of a passive. */
+const AGENT_SKIP = new Set(["DET", "ADJ", "NUM"]);
 
 /** The actor group that ends right before a reduced passive participle ("the activists detained in Cairo"). */
 function patientBefore(ctx: Ctx, head: number, floor: number): Group | null {
@@ -1844,8 +2012,12 @@ function verbRoles(ctx: Ctx, segments: readonly Segment[], seg: number, tr: Trig
     // the place the act came from stands for its agent.
     let agent: Group | null = null;
     for (let i = tr.last + 1; i < Math.min(segment.end, tr.last + 4); i++) {
-      if (ctx.tokens[i]!.lower === "by" && ctx.owner[i + 1] !== undefined && ctx.owner[i + 1] !== -1) {
-        agent = groupStartingAt(ctx, i + 1, segment.end);
+      if (ctx.tokens[i]!.lower !== "by") continue;
+      // "by a Ukrainian protester", "by the army": the article and adjectives before the agent
+      let k = i + 1;
+      while (k < segment.end && ctx.owner[k] === -1 && AGENT_SKIP.has(ctx.tokens[k]!.pos)) k++;
+      if (k < segment.end && ctx.owner[k] !== -1) {
+        agent = groupStartingAt(ctx, ctx.mentions[ctx.owner[k]!]!.tokenStart, segment.end);
         break;
       }
     }
@@ -1855,6 +2027,7 @@ function verbRoles(ctx: Ctx, segments: readonly Segment[], seg: number, tr: Trig
     // "was arrested on Friday", "were sentenced to ten years": only a state arrests, tries and sentences
     if (!agent && !reduced && tr.pattern.code.startsWith("17") && patient?.length)
       agent = authoritiesFor(ctx, locativeTarget(ctx, segment, tr, "")?.country ?? null, patient[0]!);
+    agent ??= hostOfForeignTroops(ctx, segment, tr, patient);
     if (!agent) return null;
     subject = agent;
     if (!object?.length || (patient?.length && !(tr.match.targetAt !== null))) object = patient ?? object;
@@ -1865,6 +2038,15 @@ function verbRoles(ctx: Ctx, segments: readonly Segment[], seg: number, tr: Trig
     subject = giver;
   }
   if (!subject?.length) return null;
+  // "blocked a road to show their disapproval of X": the subject's own possessive is no object; look past it
+  if (
+    tr.match.targetAt === null &&
+    object?.length === 1 &&
+    object[0]!.kind === "pronoun" &&
+    POSSESSIVES.has(ctx.tokens[object[0]!.tokenStart]!.lower) &&
+    subject.some((m) => sameActor(m, object![0]!))
+  )
+    object = objectAfter(ctx, segments, seg, object[0]!.tokenEnd, false);
   // "Saudi and Iranian officials held talks in Baghdad", "… met on the sidelines of the summit": a compound subject
   // acting together does so on each other; an actor after "in / at / on / for …" is where or what about, not whom.
   if (
@@ -1949,6 +2131,27 @@ function nounRoles(
       break;
     }
   }
+  // the {T} slot right after the matched words: an actor, or a place standing for its state ("a visit to Beirut")
+  if (!after.length && tr.match.targetAt !== null) {
+    let k = tr.match.targetAt;
+    while (
+      k < segment.end &&
+      k < tr.match.targetAt + 3 &&
+      ctx.owner[k] === -1 &&
+      AGENT_SKIP.has(tokens[k]!.pos)
+    )
+      k++;
+    if (k < segment.end && ctx.owner[k] !== -1) {
+      after = groupStartingAt(ctx, ctx.mentions[ctx.owner[k]!]!.tokenStart, segment.end);
+      afterRole = "target";
+    } else {
+      const place = k < segment.end ? placeMention(ctx, k, "") : null;
+      if (place) {
+        after = [place];
+        afterRole = "target";
+      }
+    }
+  }
   // 3. a relative clause: "the war games that the armed forces of China and Russia held"
   let rel: Group = [];
   const next = segments[seg + 1];
@@ -1963,11 +2166,13 @@ function nounRoles(
   // 4. the subject of a light verb that governs the noun: "Russia and China held joint exercises"
   let subject: Group = [];
   let between: Group = [];
-  for (let i = tr.first - 1; i >= segment.start; i--) {
+  // a verb of saying that is also a light verb ("announced a suspension of …") ends the clause before the noun's
+  const floor = segment.opener === "report" ? Math.max(0, segment.start - 1) : segment.start;
+  for (let i = tr.first - 1; i >= floor; i--) {
     const tk = tokens[i]!;
     if (tk.pos === "VERB") {
       if (lexicon.support.has(tk.lemma)) {
-        subject = subjectOf(ctx, segments, seg, i) ?? [];
+        subject = subjectOf(ctx, segments, i < segment.start ? seg - 1 : seg, i) ?? [];
         // "engaged Filipino peacekeepers in a firefight": the object of the light verb is the other side
         if (tokens[tr.first - 1]?.pos === "DET" && tokens[tr.first - 2]?.lower === "in")
           for (let k = i + 1; k < tr.first - 2; k++)
@@ -1979,6 +2184,28 @@ function nounRoles(
       break;
     }
   }
+  // 5. the noun as the subject of a passive: "accusations against Russia were made by the US"
+  let slot: Group = [];
+  for (let i = tr.match.targetAt ?? segment.end; i < segment.end && i <= (tr.match.targetAt ?? 0) + 6; i++)
+    if (ctx.owner[i] !== -1) {
+      slot = groupStartingAt(ctx, ctx.mentions[ctx.owner[i]!]!.tokenStart, segment.end);
+      break;
+    }
+  const complement = slot.length ? slot : after;
+  const passiveAgent = nounPassiveAgent(
+    ctx,
+    segment,
+    complement.length ? Math.max(...complement.map((m) => m.tokenEnd)) : tr.last + 1,
+  );
+  if (passiveAgent && afterRole !== "agent")
+    return {
+      sources: passiveAgent,
+      targets: slot.length ? slot : afterRole === "target" ? after : pre,
+      reciprocal: false,
+      ordered: false,
+      requireTarget: false,
+      distance: 3,
+    };
   if (afterRole === "between" && after.length >= 2) {
     return {
       sources: after,
@@ -2044,6 +2271,32 @@ function nounRoles(
     };
   }
   return null;
+}
+
+/** Words that may end a noun trigger's complement before its passive verb ("the Nigerian [army base] was …"). */
+const NOUN_TAIL = new Set(["NOUN", "ADJ", "ADV"]);
+
+/**
+ * The agent of the passive verb a noun trigger is the subject of: "[evidence against Russia] was presented by the US",
+ * "[the attack] was carried out by militants". Looks from `from` (after the noun and its complement) for be +
+ * participle (+ particle) + by + actor, all in the clause. Null when there is none.
+ */
+function nounPassiveAgent(ctx: Ctx, segment: Segment, from: number): Group | null {
+  const tokens = ctx.tokens;
+  let i = from;
+  // the rest of the complement's noun phrase ("the Nigerian [army base]") and adverbs
+  while (i < segment.end && i < from + 3 && NOUN_TAIL.has(tokens[i]!.pos) && ctx.owner[i] === -1) i++;
+  if (tokens[i]?.pos !== "AUX" || tokens[i]!.lemma !== "be" || i >= segment.end) return null;
+  i++;
+  while (i < segment.end && (tokens[i]!.pos === "ADV" || tokens[i]!.lemma === "be")) i++;
+  if (i >= segment.end || !(tokens[i]!.pos === "VERB" || isParticiple(tokens, i))) return null;
+  i++;
+  if ((tokens[i]?.pos === "ADP" || tokens[i]?.pos === "ADV") && tokens[i]!.lower !== "by") i++; // "carried out by"
+  if (tokens[i]?.lower !== "by") return null;
+  let k = i + 1;
+  while (k < segment.end && ctx.owner[k] === -1 && AGENT_SKIP.has(tokens[k]!.pos)) k++;
+  if (k >= segment.end || ctx.owner[k] === -1) return null;
+  return groupStartingAt(ctx, ctx.mentions[ctx.owner[k]!]!.tokenStart, segment.end);
 }
 
 /**
@@ -2174,11 +2427,21 @@ const ATTRIBUTIVE_BEFORE = new Set(["DET", "ADP", "ADJ", "NUM", "PUNCT", "PRON",
 /**
  * A participle used as an adjective before its noun ("met exiled dissidents", "the Israeli-occupied sector", "the
  * detained journalists") names a state, not an act: it is no verb trigger. A pronoun before it must be a possessive
- * ("their detained leaders"); "they detained journalists" is a verb.
+ * ("their detained leaders"); "they detained journalists" is a verb. So is a present participle after a determiner
+ * ("the visiting Brazilian leader").
  */
 export function isAttributive(tokens: readonly Token[], t: number, end: number): boolean {
   const tk = tokens[t]!;
-  if (!tk.lower.endsWith("ed") || t + 1 >= end) return false;
+  if (t + 1 >= end) return false;
+  // "the visiting Brazilian leader", "their striking workers": a present participle between a determiner and its noun
+  if (tk.lower.endsWith("ing")) {
+    const before = tokens[t - 1];
+    const after = tokens[t + 1]!;
+    const determined =
+      !!before && (before.pos === "DET" || (before.pos === "PRON" && POSSESSIVES.has(before.lower)));
+    return determined && (after.pos === "NOUN" || after.pos === "PROPN" || after.pos === "ADJ");
+  }
+  if (!tk.lower.endsWith("ed")) return false;
   const next = tokens[t + 1]!;
   if (next.pos !== "NOUN" && next.pos !== "PROPN") return false;
   const prev = tokens[t - 1];
@@ -2199,12 +2462,23 @@ function isHistory(tokens: readonly Token[], segment: Segment, last: number, art
   for (let i = segment.start + 1; i < Math.min(segment.end, last + 13); i++) {
     if (i > last && tokens[i]!.pos === "VERB") break;
     const w = tokens[i]!.text;
-    if (w.length !== 4 || (w[0] !== "1" && w[0] !== "2") || !/^(19|20)\d\d$/.test(w)) continue;
+    if (!isYear(w)) continue;
     const prev = tokens[i - 1]!.lower;
     if (prev !== "in" && prev !== "during" && prev !== "of" && !MONTH_NAMES.has(prev)) continue;
     if (Number(w) < articleYear - 1) return true;
   }
   return false;
+}
+
+/** A year naming a noun trigger itself, long before the article: "the country's 1994 genocide", "the 2003 invasion". */
+function yearNamed(tokens: readonly Token[], segment: Segment, tr: Trigger, articleDate: string): boolean {
+  if (tr.pattern.kind !== "noun" || tr.first - 1 < segment.start) return false;
+  const before = tokens[tr.first - 1]!.text;
+  return isYear(before) && Number(before) < Number(articleDate.slice(0, 4)) - 1;
+}
+
+function isYear(w: string): boolean {
+  return w.length === 4 && (w[0] === "1" || w[0] === "2") && /^(19|20)\d\d$/.test(w);
 }
 
 function daysBetween(a: string, b: string): number {

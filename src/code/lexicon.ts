@@ -25,6 +25,8 @@ export interface Lexicon {
   readonly sport: ReadonlyMap<string, readonly Phrase[]>;
   readonly report: ReadonlySet<string>;
   readonly support: ReadonlySet<string>;
+  /** Nouns naming people who protest (data/code/nouns.tsv `protester`), lowercase singular and plural. */
+  readonly protester: ReadonlySet<string>;
 }
 
 const dataDir = new URL("../../data/code/", import.meta.url);
@@ -102,6 +104,13 @@ export function loadLexicon(): Lexicon {
     else if (kind === "support") support.add(lemma);
     else fail("verbs.tsv", line, `unknown class '${kind}'`);
   }
-  cached = { cues, sport, report, support };
+  const protester = new Set<string>();
+  for (const { line, cols } of rows("nouns.tsv")) {
+    const [kind, word] = cols;
+    if (!word?.trim() || /\s/.test(word.trim())) fail("nouns.tsv", line, "one lowercase word expected");
+    if (kind === "protester") protester.add(word.trim().toLowerCase());
+    else fail("nouns.tsv", line, `unknown class '${kind}'`);
+  }
+  cached = { cues, sport, report, support, protester };
   return cached;
 }

@@ -187,6 +187,126 @@ const rows: readonly Row[] = [
     text: "Separatist fighters wounded three Indian soldiers in a bomb attack in Kashmir.",
     want: [{ code: "183", source: "IND", target: "IND" }],
   },
+  // an infinitive inside another pattern's gap is an act of its own ("is scheduled to attend a summit")
+  {
+    mechanism: "infinitive inside a planning phrase keeps its own event",
+    text: "The Chilean president is scheduled to attend a trade forum in Peru next month.",
+    want: [{ code: "042", source: "CHL", target: "PER", status: "future" }],
+  },
+  {
+    mechanism: "no visit to one's own country",
+    text: "The Polish defence minister attended a parade in Warsaw on Friday.",
+    never: [{ code: "042", source: "POL", target: "POL" }],
+  },
+  // "seeks to / wants to" + act: the subject's own aim states an intent or a threat
+  {
+    mechanism: "own aim to cooperate is an intent",
+    text: "Vietnam is seeking to strengthen ties with Australia.",
+    want: [{ code: "03", source: "VNM", target: "AUS", status: "asserted" }],
+  },
+  {
+    mechanism: "own aim to attack is a threat",
+    text: "Azerbaijan wants to attack Armenia.",
+    want: [{ code: "13", source: "AZE", target: "ARM", status: "asserted" }],
+  },
+  {
+    mechanism: "another's wish is no threat of the one who wishes",
+    text: "Belarus wants Russia to attack Poland.",
+    never: [{ code: "13", source: "BLR", target: "POL" }],
+  },
+  // a compound subject "A and the B" is one group
+  {
+    mechanism: "compound subject over an article",
+    text: "Chile and the Philippines held talks on fisheries.",
+    want: [
+      { code: "04", source: "CHL", target: "PHL" },
+      { code: "04", source: "PHL", target: "CHL" },
+    ],
+  },
+  // passives: "by a …" names the agent; "there were … killed in X"; foreign troops hit on another state's soil
+  {
+    mechanism: "agent after by and an article",
+    text: "The Russian embassy was attacked by a Syrian militant group.",
+    want: [{ code: "18", source: "SYR", target: "RUS" }],
+    never: [{ code: "", source: "RUS", target: "RUS" }],
+  },
+  {
+    mechanism: "existential passive: the soldiers are the victims",
+    text: "There were six Eritrean soldiers killed in Ethiopia last week.",
+    want: [{ code: "19", source: "ETH", target: "ERI" }],
+    never: [{ code: "19", source: "ERI" }],
+  },
+  // protesters' violence is a violent protest
+  {
+    mechanism: "protesters attacking is 145",
+    text: "Protesters attacked a police station in Nairobi.",
+    want: [{ code: "145", source: "KEN" }],
+  },
+  // a state that reports another's hostile act as fact accuses it; a trailing attribution does not
+  {
+    mechanism: "leading speaker accuses",
+    text: "Armenia said Azerbaijani troops shelled a border village on Sunday.",
+    want: [{ code: "112", source: "ARM", target: "AZE", status: "asserted" }],
+  },
+  {
+    mechanism: "trailing attribution is no accusation",
+    text: "Azerbaijani troops shelled a border village on Sunday, Armenian officials said.",
+    never: [{ code: "112", source: "" }],
+  },
+  // a noun trigger as the subject of a passive takes the agent after "by"
+  {
+    mechanism: "noun trigger in the passive",
+    text: "Fresh accusations against Belarus were made by Lithuania on Monday.",
+    want: [{ code: "112", source: "LTU", target: "BLR" }],
+  },
+  {
+    mechanism: "noun trigger carried out by an agent",
+    text: "The raid on the Nigerian army base was carried out by Chadian rebels.",
+    want: [{ code: "1", source: "TCD", target: "NGA" }],
+  },
+  // a noun's {T} slot may name a place that stands for its state; "arrived for a visit" lends its subject
+  {
+    mechanism: "place in a noun's target slot",
+    text: "The Dutch prime minister held talks during a visit to Nairobi on Monday.",
+    want: [{ code: "042", source: "NLD", target: "KEN" }],
+  },
+  {
+    mechanism: "arriving for a visit",
+    text: "The Senegalese president arrived on Sunday for a three-day visit to Rabat.",
+    want: [{ code: "042", source: "SEN", target: "MAR" }],
+  },
+  // the subject's own possessive after the verb is no object
+  {
+    mechanism: "own possessive is skipped for the object",
+    text: "Farmers in Warsaw blocked a motorway to voice their anger at the European Union.",
+    want: [{ code: "14", source: "POL", target: "IGOEU" }],
+  },
+  // a verb of saying that announces a noun trigger is its light verb; the act replaces the bare statement
+  {
+    mechanism: "announced noun act",
+    text: "Greece announced a suspension of military cooperation with Turkey.",
+    want: [{ code: "16", source: "GRC", target: "TUR" }],
+    never: [{ code: "010", source: "GRC" }],
+  },
+  // a present participle between a determiner and its noun is an adjective, not an act
+  {
+    mechanism: "attributive -ing participle",
+    text: "The Irish president thanked the visiting Nigerian delegation on Friday.",
+    want: [{ code: "051", source: "IRL", target: "NGA" }],
+    never: [{ code: "042", source: "IRL" }],
+  },
+  // a year before a noun trigger dates the act itself
+  {
+    mechanism: "a year naming the act is history",
+    text: "The minister spoke about Iraq's 1990 invasion of Kuwait at the conference.",
+    never: [{ code: "19", source: "IRQ" }],
+  },
+  // victims from a community without a state belong to the place
+  {
+    mechanism: "community victims take the place's country",
+    text: "Gunmen attacked Sikhs at a temple in Kabul.",
+    want: [{ code: "18", source: "", target: "AFG" }],
+  },
 ];
 
 testRows("coder", rows);

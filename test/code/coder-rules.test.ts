@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { intentOf, isParticiple, isPolitical, violenceCode } from "../../src/code/coder.js";
+import { intentOf, isParticiple, isPolitical, riotCode, violenceCode } from "../../src/code/coder.js";
 import type { Modality } from "../../src/types/event.js";
 import type { Mention } from "../../src/types/mention.js";
 
@@ -42,6 +42,32 @@ test("intentOf maps announced acts to intents, threats and refusals", () => {
   ];
   for (const [code, modality, src, speaker, want] of rows)
     assert.equal(intentOf(code, modality, src, speaker), want, `${code} ${modality.status} by ${src.code}`);
+});
+
+test("intentOf reads the subject's own aim (seeks to / wants to) as an intent or a threat", () => {
+  const aim: Modality = { status: "hypothetical", cues: ["seeking"] };
+  const rows: [string, Modality, boolean, string | null][] = [
+    ["050", aim, true, "032"],
+    ["190", aim, true, "138"],
+    ["190", aim, false, null], // "wants Putin to attack": someone else's act
+    ["050", { status: "hypothetical", cues: ["could"] }, false, null],
+    ["042", { status: "negated", cues: ["not"] }, true, null],
+  ];
+  for (const [code, modality, own, want] of rows)
+    assert.equal(intentOf(code, modality, actor("VNM", "country"), null, own), want, `${code} own=${own}`);
+});
+
+test("riotCode makes violence and destruction by protesters a violent protest", () => {
+  const rows: [string, boolean, string][] = [
+    ["190", true, "145"],
+    ["180", true, "145"],
+    ["1712", true, "145"],
+    ["195", true, "195"], // missiles are no riot
+    ["190", false, "190"],
+    ["141", true, "141"],
+  ];
+  for (const [code, protesters, want] of rows)
+    assert.equal(riotCode(code, protesters), want, `${code} ${protesters}`);
 });
 
 test("violenceCode keeps combat in 19 and moves non-state violence outside combat to 18", () => {

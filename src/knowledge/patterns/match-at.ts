@@ -19,9 +19,31 @@ const GAP_POS = new Set(["DET", "ADJ", "ADV", "NUM"]);
 const POSSESSIVES = new Set(["my", "your", "his", "her", "its", "our", "their", "whose"]);
 /** Clause punctuation a `{T}` slot or `*` gap does not run across. */
 const SLOT_STOPS = new Set([",", ";", ":", "(", ")", "[", "]", "—", "–", '"', "“", "”"]);
-const STAR_STOPS = new Set([";", ":", "(", ")", "[", "]"]);
+const STAR_STOPS = new Set([",", ";", ":", "(", ")", "[", "]"]);
 
 const scratch = new Int32Array(32);
+
+/** Day words wire copy puts between a verb and its complement ("on Thursday", "yesterday"). */
+const DAY_WORDS = new Set([
+  "monday",
+  "tuesday",
+  "wednesday",
+  "thursday",
+  "friday",
+  "saturday",
+  "sunday",
+  "today",
+  "yesterday",
+  "overnight",
+]);
+
+/** Length of a day phrase starting at `i` ("on Thursday" → 2, "yesterday" → 1), else 0. */
+function dayPhraseAt(lemmas: readonly string[], i: number, lim: number): number {
+  const w = lemmas[i] ?? "";
+  if (DAY_WORDS.has(w)) return 1;
+  if (w === "on" && i + 1 < lim && DAY_WORDS.has(lemmas[i + 1] ?? "")) return 2;
+  return 0;
+}
 
 function smallGapOk(lemma: string, pos: string, nextPos: string): boolean {
   if (GAP_POS.has(pos)) return true;
@@ -89,6 +111,9 @@ export function matchAt(
         if (STAR_STOPS.has(lemmas[j] ?? "")) break;
       }
     } else {
+      // a day named right after a matched word is no gap word: "gave a warm welcome on Thursday to X"
+      const from = cursor + dayPhraseAt(lemmas, cursor, lim);
+      cursor = from;
       for (let j = cursor; j < lim && j <= cursor + MAX_SMALL_GAP; j++) {
         if (alts.includes(lemmas[j] ?? "")) {
           let ok = true;

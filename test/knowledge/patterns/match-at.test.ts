@@ -102,6 +102,20 @@ const CASES: Array<[string, string, string, number, Expect, number?]> = [
     null,
   ],
   [
+    "a day phrase after a matched word is no gap word",
+    "meet with {T}",
+    "they/PRON meet/VERB on/ADP tuesday/PROPN with/ADP russia/PROPN",
+    1,
+    { end: 5, targetAt: 5, matchedIdx: [1, 4] },
+  ],
+  [
+    "star does not cross a comma",
+    "block * newspaper",
+    "they/PRON block/VERB a/DET road/NOUN ,/PUNCT a/DET newspaper/NOUN report/VERB",
+    1,
+    null,
+  ],
+  [
     "target slot between words",
     "accuse {T} of",
     "accuse/VERB the/DET united/PROPN states/PROPN of/ADP meddle/VERB",
