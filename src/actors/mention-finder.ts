@@ -220,6 +220,42 @@ const NOT_NAMES = new Set([
   "december",
 ]);
 
+/** Role nouns that are also verbs ("head", "police", "spy"). */
+const VERB_LIKE_AGENTS = new Set([
+  "head",
+  "police",
+  "spy",
+  "guard",
+  "judge",
+  "monitor",
+  "chair",
+  "host",
+  "staff",
+]);
+/** Words that start the object or direction of such a verb. */
+const VERB_OBJECT_STARTS = new Set([
+  "to",
+  "on",
+  "into",
+  "toward",
+  "towards",
+  "back",
+  "home",
+  "the",
+  "a",
+  "an",
+  "their",
+  "its",
+  "his",
+  "her",
+  "this",
+  "these",
+  "those",
+]);
+
+/** Lowercase words that are also nations' adjectives or leaders' names ("polish the floor", "bush fires"). */
+const CASELESS_WORDS = new Set(["polish", "bush", "may", "brown", "rice", "king", "price", "major", "young"]);
+
 function realCountry(c: string | null): c is string {
   return !!c && c !== "---" && !TRANSNATIONAL_PREFIXES.has(c);
 }
@@ -230,6 +266,8 @@ export class MentionFinder {
   private readonly out: Mention[] = [];
   private readonly localNames = new Map<string, ActorReading>();
   private readonly datelineCountry: string | null;
+  /** The "dateline" is an organisation or a person heading the text ("NATO: Allies agreed…"): read it as a mention. */
+  private readonly datelineIsActor: boolean;
   private lastEmitted: {
     sentence: number;
     words: readonly SentenceWord[];
@@ -251,6 +289,7 @@ export class MentionFinder {
     private readonly date: string | null,
   ) {
     this.datelineCountry = this.countryOfDateline();
+    this.datelineIsActor = this.actorDateline();
   }
 
   run(): Mention[] {
@@ -278,6 +317,17 @@ export class MentionFinder {
     return null;
   }
 
+  private actorDateline(): boolean {
+    const d = this.doc.dateline;
+    if (!d || d.agency) return false;
+    const words = sentenceWordsOf(d.place);
+    const m = this.k.trie.longestAt(words, 0);
+    if (!m || m.end !== words.length) return false;
+    return m.targets.some(
+      (t) => t.type === "entity" && t.form !== "metonym" && this.k.entities[t.entity]!.kind !== "country",
+    );
+  }
+
   private atoms(words: readonly SentenceWord[], skip: (w: SentenceWord) => boolean): Array<Atom | undefined> {
     const at: Array<Atom | undefined> = new Array(words.length);
     for (let i = 0; i < words.length; ) {
@@ -286,6 +336,10 @@ export class MentionFinder {
         continue;
       }
       const m = this.k.trie.longestAt(words, i);
+      if (m && this.agentUsedAsVerb(words, i, m, at)) {
+        i++;
+        continue;
+      }
       if (m && !anySkipped(words, i, m.end, skip) && !this.partOfLongerName(words, i, m)) {
         at[i] = { i, j: m.end, targets: m.targets };
         i = m.end;
@@ -297,9 +351,77 @@ export class MentionFinder {
         i = local.j;
         continue;
       }
+      const loose = words[i]!.caps === 0 ? this.caselessAt(words, i, at) : null;
+      if (loose && !anySkipped(words, i, loose.j, skip)) {
+        at[i] = loose;
+        i = loose.j;
+        continue;
+      }
       i++;
     }
     return at;
+  }
+
+  /**
+   * A name written without its capital where nothing else could be meant: a known person's name right after a
+   * title ("President obama"), a nation's adjective right before a role noun ("tunisian rioters"), or a country's
+   * name with a capital misplaced ("iSrael"). Other lowercase words stay common words ("chad", "turkey").
+   */
+  private caselessAt(words: readonly SentenceWord[], i: number, at: Array<Atom | undefined>): Atom | null {
+    const w = words[i]!;
+    if (w.punct || w.key.length < 3 || CASELESS_WORDS.has(w.key)) return null;
+    const raised = words.map((x, n) =>
+      n >= i && n < i + 3 && x.caps === 0 && !x.punct ? { ...x, caps: 1 as const } : x,
+    );
+    const m = this.k.trie.longestAt(raised, i);
+    if (!m) return null;
+    const ents = m.targets.filter((t): t is Extract<PhraseTarget, { type: "entity" }> => t.type === "entity");
+    if (!ents.length || ents.length !== m.targets.length) return null;
+    const kinds = new Set(ents.map((t) => this.k.entities[t.entity]!.kind));
+    const prev = i > 0 ? at[i - 1] : undefined;
+    const prevAgent = prev && prev.j === i ? this.agentOf(prev) : null;
+    if (kinds.size === 1 && kinds.has("person") && prevAgent?.entry.flags.has("title"))
+      return { i, j: m.end, targets: ents };
+    if (!kinds.has("country") || kinds.size !== 1) return null;
+    if (w.text !== w.text.toLowerCase() && m.end === i + 1) return { i, j: m.end, targets: ents }; // "iSrael"
+    const demonym = ents.every((t) => t.form === "adjective" || t.form === "people");
+    const next = this.k.trie.longestAt(words, m.end);
+    if (demonym && m.end === i + 1 && next?.targets.some((t) => t.type === "agent"))
+      return { i, j: m.end, targets: ents };
+    return null;
+  }
+
+  /**
+   * A role noun that is also a verb, used as the verb: after a subject and before an object or a direction
+   * ("voters head to the polls", "troops police the streets", "rebels spy on the army"), not "the head of".
+   */
+  private agentUsedAsVerb(
+    words: readonly SentenceWord[],
+    i: number,
+    m: TrieMatch<PhraseTarget>,
+    at: Array<Atom | undefined>,
+  ): boolean {
+    const w = words[i]!;
+    if (m.end !== i + 1 || w.caps || !VERB_LIKE_AGENTS.has(w.key) || i === 0) return false;
+    if (!m.targets.every((t) => t.type === "agent")) return false;
+    const prev = words[i - 1]!;
+    const prevAtom = at[i - 1] ?? (i > 1 && at[i - 2]?.j === i ? at[i - 2] : undefined);
+    const subject =
+      prev.key === "they" ||
+      prev.key === "we" ||
+      (prevAtom?.j === i &&
+        prevAtom.targets.some(
+          (t) =>
+            (t.type === "agent" && t.plural) ||
+            t.type === "reference" ||
+            (t.type === "entity" && t.form === "people"),
+        )) ||
+      (!prevAtom && prev.pos === "NOUN" && !prev.caps) ||
+      (!prevAtom && (prev.pos === "PROPN" || prev.pos === "NOUN") && prev.key.endsWith("s"));
+    if (!subject) return false;
+    const next = words[i + 1];
+    if (!next) return false;
+    return VERB_OBJECT_STARTS.has(next.key) || next.pos === "DET";
   }
 
   /** A known person's name hyphenated to another capitalised word is part of someone else's name ("Mbeki-Lunde"). */
@@ -329,7 +451,7 @@ export class MentionFinder {
 
   private sentence(s: Sentence): void {
     const words = sentenceWords(this.doc, s);
-    const dl = this.doc.dateline;
+    const dl = this.datelineIsActor ? null : this.doc.dateline;
     const skip = dl ? (w: SentenceWord) => w.start < dl.end && w.end > dl.start : () => false;
     const atoms = this.atoms(words, skip);
     let k = 0;
@@ -407,7 +529,8 @@ export class MentionFinder {
     if (personAtom && personTarget && (q === nameStart || personAtom.local || personTarget)) {
       this.emitPremods(words, premods.slice(0, -1), s);
       const reading =
-        personAtom.local ?? this.entityReading(personTarget.entity, personTarget.target, head.role);
+        personAtom.local ??
+        this.entityReading(personTarget.entity, personTarget.target, head.role, run.sector);
       const why = personAtom.local
         ? reading.why
         : `${reading.why}${run.start < personAtom.i ? ` (titled '${span(words, run.start, run.end)}')` : ""}`;
@@ -418,7 +541,7 @@ export class MentionFinder {
         [{ ...reading, why }],
         s,
       );
-      return personAtom.j;
+      return this.possessedAgent(words, atoms, personAtom.j, reading, s) ?? personAtom.j;
     }
     if (q > nameStart && head.flags.has("title") && q - nameStart <= 5) {
       // "Nigerian junior foreign minister Dubem Oniya": code from the title, remember the name for later.
@@ -438,7 +561,7 @@ export class MentionFinder {
       }
       if (!base) {
         // "the US commander in Iraq, General Dubem Oniya": the same person as the titled actor before the comma
-        const prev = this.appositionBefore(words, start, s);
+        const prev = this.appositionBefore(words, start);
         if (prev) {
           base = prev.country;
           how = ` of ${base} (in apposition to '${prev.name}')`;
@@ -510,6 +633,34 @@ export class MentionFinder {
       return run.end;
     }
     return this.bareAgent(words, atoms, run, sector, singularTitle, s);
+  }
+
+  /**
+   * "President Bouteflika's government", "the prime minister's spokesman": after a person just emitted (ending at
+   * word `at`), a possessive and a role noun make an actor of that person's country; returns where it ends.
+   */
+  private possessedAgent(
+    words: readonly SentenceWord[],
+    atoms: Array<Atom | undefined>,
+    at: number,
+    owner: ActorReading,
+    s: Sentence,
+  ): number | null {
+    if (words[at]?.key !== "'s" || !realCountry(owner.country)) return null;
+    const run = this.agentRun(words, atoms, at + 1);
+    if (!run) return null;
+    const head = run.agents[run.agents.length - 1]!;
+    const pm: Premod = {
+      i: at,
+      j: at + 1,
+      reading: owner,
+      entity: this.k.entity(owner.entity) ?? null,
+      backer: false,
+      form: null,
+    };
+    const r = this.combine(pm, head, run.sector, span(words, run.start, run.end), run.plural);
+    this.emit(words, run.start, run.end, [{ ...r, why: `${r.why}; owned by ${owner.name}` }], s);
+    return run.end;
   }
 
   /** An agent run with no actor before it: "the armed forces of China and Russia", "protesters in Iraq", "the president". */
@@ -589,7 +740,8 @@ export class MentionFinder {
         );
         return run.end;
       }
-      const home = this.datelineCountry;
+      // the dateline's country, else the only country with such an office ("the pope", "the taoiseach")
+      const home = this.datelineCountry ?? this.k.soleBaseOfRole(head.role!);
       const holder = home ? this.holder(home, head.role!, null) : null;
       if (holder) {
         const r = this.entityReading(holder, null, head.role);
@@ -601,7 +753,7 @@ export class MentionFinder {
             {
               ...r,
               kind: "description",
-              why: `coref: the ${text} → ${r.name} (${head.role} of ${home}, the dateline's country)`,
+              why: `coref: the ${text} → ${r.name} (${head.role} of ${home}, ${home === this.datelineCountry ? "the dateline's country" : "the only country with that office"})`,
             },
           ],
           s,
@@ -636,7 +788,7 @@ export class MentionFinder {
    * The titled person with a country that a name at word `start` stands in apposition to: "<title phrase>
    * [in/of/for <place>], <name>" — the comma right before `start`, at most one short prepositional phrase between.
    */
-  private appositionBefore(words: readonly SentenceWord[], start: number, s: Sentence): ActorReading | null {
+  private appositionBefore(words: readonly SentenceWord[], start: number): ActorReading | null {
     if (start < 2 || words[start - 1]!.key !== "," || this.sentenceEmits.words !== words) return null;
     const list = this.sentenceEmits.list;
     for (let n = list.length - 1; n >= 0; n--) {
@@ -648,7 +800,6 @@ export class MentionFinder {
       if (r?.personLike && realCountry(r.country) && r.kind !== "pronoun" && prep) return r;
       if (!prep || n < list.length - 3) return null;
     }
-    void s;
     return null;
   }
 
@@ -684,6 +835,16 @@ export class MentionFinder {
     if (pm && words[p]?.key === "'s") p++;
     if (!pm) p = skipUnknownName(words, atoms, p); // "the Azadliq (Freedom) opposition coalition"
     const run = this.agentRun(words, atoms, p);
+    if (!pm && run && !run.plural && run.agents[run.agents.length - 1]!.flags.has("title")) {
+      // "the government of President Laurent Gbagbo": the titled person's country
+      const a = atoms[run.end];
+      const person = a ? this.personOf(a) : null;
+      if (a && person && words[a.j]?.key !== "'s") {
+        const head = run.agents[run.agents.length - 1]!;
+        const reading = this.entityReading(person.entity, person.target, head.role, run.sector);
+        return { reading, start, end: a.j };
+      }
+    }
     if (run && (!run.plural || run.agents.length)) {
       const head = run.agents[run.agents.length - 1]!;
       const text = span(words, run.start, run.end);
@@ -694,6 +855,9 @@ export class MentionFinder {
     }
     if (pm && (pm.entity?.kind === "group" || pm.entity?.kind === "igo") && words[pm.j]?.key !== "'s")
       return { reading: pm.reading, start, end: pm.j };
+    // "the government of (President) Laurent Gbagbo": the person's country
+    if (pm?.entity?.kind === "person" && words[pm.j]?.key !== "'s")
+      return { reading: pm.reading, start, end: pm.j };
     return null;
   }
 
@@ -702,6 +866,8 @@ export class MentionFinder {
   /** Actors named before a head, joined by "and", commas or hyphens ("Hungarian and Romanian", "Russia-China"). */
   private premods(words: readonly SentenceWord[], atoms: Array<Atom | undefined>, k: number): Premod[] {
     const out: Premod[] = [];
+    /** How each premod after the first was joined to the one before: a bare comma, or a word/hyphen. */
+    const byComma: boolean[] = [];
     let p = k;
     for (;;) {
       const a = atoms[p];
@@ -742,6 +908,7 @@ export class MentionFinder {
       if (words[j]?.key === "'s") break;
       const nx = words[j];
       if (nx?.joined && atoms[j] && this.premodOf(atoms[j]!, words)) {
+        byComma.push(false);
         p = j;
         continue;
       }
@@ -749,18 +916,22 @@ export class MentionFinder {
         let q = j + 1;
         if (nx.key === "," && words[q]?.key === "and") q++;
         if (atoms[q] && this.premodOf(atoms[q]!, words)) {
+          byComma.push(nx.key === "," && q === j + 1);
           p = q;
           continue;
         }
       }
       break;
     }
+    // A list joined by commas is closed by "and" ("US, British and French troops"); a comma with no "and" after it
+    // ends a clause ("near Macedonia's border with Bulgaria, Macedonian officials said"), so the list stops there.
+    while (out.length > 1 && byComma[out.length - 2]) out.pop();
     return out;
   }
 
   private premodOf(
     a: Atom,
-    _words: readonly SentenceWord[],
+    words: readonly SentenceWord[],
   ): { reading: ActorReading; entity: ActorEntity | null; form: PhraseForm | null } | null {
     if (a.local) return { reading: a.local, entity: null, form: null };
     const t = this.pickEntity(a.targets);
@@ -769,7 +940,11 @@ export class MentionFinder {
       return x?.type === "ethnic" ? { reading: this.ethnicReading(x.group), entity: null, form: null } : null;
     }
     const e = this.k.entities[t.entity]!;
-    return { reading: this.entityReading(e, t, null), entity: e, form: t.form };
+    // "the US commander in Iraq, David Petraeus": the office the titled phrase names decides which of the
+    // person's offices is meant
+    const app = e.kind === "person" && e.terms.length > 1 ? this.appositionBefore(words, a.i) : null;
+    const reading = this.entityReading(e, t, app?.role ?? null, app?.sector ?? null);
+    return { reading, entity: e, form: t.form };
   }
 
   /**
@@ -932,7 +1107,9 @@ export class MentionFinder {
         const w = words[q];
         if (!w || w.punct || w.caps === 2) return null;
         const filler =
-          FILLERS.has(w.key) || ((w.pos === "ADJ" || (w.pos === "NOUN" && !w.caps)) && !PRONOUNS.has(w.key));
+          FILLERS.has(w.key) ||
+          ((w.pos === "ADJ" || (w.pos === "NOUN" && !w.caps)) && !PRONOUNS.has(w.key)) ||
+          (w.pos === "VERB" && !w.caps && w.key.endsWith("ing")); // "Algeria's leading rights activist"
         if (!filler) return null;
       }
       if (++fillers > 3) return null;
@@ -1057,6 +1234,7 @@ export class MentionFinder {
     e: ActorEntity,
     t: Extract<PhraseTarget, { type: "entity" }> | null,
     preferRole: string | null,
+    preferSector: string | null = null,
   ): ActorReading {
     if (e.kind === "country" || (t && t.form === "metonym")) {
       const code = t?.code ?? e.terms[0]?.code ?? "---";
@@ -1084,7 +1262,7 @@ export class MentionFinder {
         role: null,
       };
     }
-    const choice = this.k.codeAt(e, this.date, preferRole);
+    const choice = this.k.codeAt(e, this.date, preferRole, preferSector);
     const parts = splitActorCode(choice.code);
     const kind: MentionKind = e.kind === "person" ? "person" : e.kind === "igo" ? "igo" : "group";
     const label = e.kind === "person" ? "person" : e.kind === "igo" ? "organisation" : "group";

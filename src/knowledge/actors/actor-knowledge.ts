@@ -1,4 +1,4 @@
-import { baseOfCode } from "./actor-code.js";
+import { baseOfCode, splitActorCode } from "./actor-code.js";
 import type { PhraseTrie } from "./phrase-trie.js";
 import { phraseWords } from "./phrase-words.js";
 
@@ -158,6 +158,18 @@ export class ActorKnowledge {
     return hits.sort((a, b) => (b.term.from ?? "").localeCompare(a.term.from ?? ""));
   }
 
+  /** The one country (or organisation) whose office `role` is, when only one has it on file ("pope" → VAT). */
+  soleBaseOfRole(role: string): string | null {
+    let found: string | null = null;
+    for (const key of this.offices.keys()) {
+      const bar = key.lastIndexOf("|");
+      if (key.slice(bar + 1) !== role) continue;
+      if (found !== null) return null;
+      found = key.slice(0, bar);
+    }
+    return found;
+  }
+
   /** The leader of `base` on `date`: the holder of the country's leading office (president unless data says otherwise). */
   leaderOf(base: string, date: string | null): { entity: ActorEntity; term: ActorTerm } | null {
     const first = this.leaderRoles.get(base);
@@ -169,18 +181,26 @@ export class ActorKnowledge {
   }
 
   /**
-   * The code `entity` carries on `date`. A term covering the date wins (one whose role is `preferRole` first);
-   * a person outside every office is coded as a former official, `<country>ELI`; with no date, the term with
-   * `preferRole`, else the current (open) term, else the undated default, else the latest term.
+   * The code `entity` carries on `date`. A term covering the date wins (one whose role is `preferRole` first, then
+   * one in `preferSector`); a person outside every office is coded as a former official, `<country>ELI`; with no
+   * date, the term with `preferRole`, else the term in `preferSector` (the sector a title in the text names:
+   * "General X" → the military office), else the current (open) term, else the undated default, else the latest.
    */
-  codeAt(entity: ActorEntity, date: string | null, preferRole: string | null = null): CodeChoice {
+  codeAt(
+    entity: ActorEntity,
+    date: string | null,
+    preferRole: string | null = null,
+    preferSector: string | null = null,
+  ): CodeChoice {
     const terms = entity.terms;
     const undated = terms.find((t) => !t.from && !t.to) ?? null;
     const dated = terms.filter((t) => t.from || t.to);
+    const inSector = (t: ActorTerm) => !!preferSector && splitActorCode(t.code).sector === preferSector;
     const pick = (ts: readonly ActorTerm[]): ActorTerm | null => {
       if (!ts.length) return null;
       const byRole = preferRole ? ts.filter((t) => t.role === preferRole) : [];
-      const pool = byRole.length ? byRole : ts;
+      const bySector = byRole.length ? [] : ts.filter(inSector);
+      const pool = byRole.length ? byRole : bySector.length ? bySector : ts;
       return [...pool].sort((a, b) => (b.from ?? "").localeCompare(a.from ?? ""))[0] ?? null;
     };
     if (date) {
@@ -203,6 +223,7 @@ export class ActorKnowledge {
     }
     const t =
       (preferRole ? pick(terms.filter((x) => x.role === preferRole)) : null) ??
+      pick(terms.filter(inSector)) ??
       pick(dated.filter((x) => x.from && !x.to)) ??
       undated ??
       pick(dated);
