@@ -1,6 +1,8 @@
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import {
   type BenchOptions,
   type BenchReport,
@@ -25,6 +27,14 @@ interface ChildRun {
   readonly peakRssMb: number;
   readonly mainRssBeforeWorkersMb: number;
   readonly workerPeakMb: readonly number[];
+  /**
+   * CPU seconds over the ingest (null where not measurable, see ingest-child.ts): whole process, main thread, each
+   * coding worker, and the rest (V8's GC and compiler threads).
+   */
+  readonly processCpuSeconds?: number;
+  readonly mainCpuSeconds?: number | null;
+  readonly workerCpuSeconds?: readonly (number | null)[];
+  readonly otherCpuSeconds?: number | null;
 }
 
 interface FloorRun {
@@ -35,10 +45,11 @@ interface FloorRun {
 
 const CHILD = new URL("./ingest-child.ts", import.meta.url);
 const FLOOR = new URL("./nlp-floor.ts", import.meta.url);
-/** Articles in the `--quick` input, and in the 1-vs-2-worker comparison. */
+/** Articles in the `--quick` input (also used for its 1-vs-2-worker comparison). */
 const QUICK_ARTICLES = 1000;
-const SCALING_ARTICLES = { quick: 400, full: 800 };
 const WARM_UP_ARTICLES = 150;
+/** The core the pinned single-worker run is restricted to. */
+const PINNED_CORE = "0";
 
 const round = (x: number, digits = 0) => Number(x.toFixed(digits));
 
@@ -48,16 +59,91 @@ function medianRun(runs: readonly ChildRun[]): ChildRun {
   return runs.reduce((best, r) => (Math.abs(r.seconds - m) < Math.abs(best.seconds - m) ? r : best));
 }
 
-async function repeat(input: string, workers: number, runs: number): Promise<ChildRun[]> {
+/**
+ * Whether `taskset -c 0` can restrict a process to one core here: null if so, else why not (no taskset, or the core
+ * is outside this container's CPU set).
+ */
+function pinningUnavailable(): string | null {
+  const probe = spawnSync("taskset", ["-c", PINNED_CORE, "true"], { stdio: "ignore" });
+  if (probe.error) return "taskset not found";
+  if (probe.status !== 0) return `taskset -c ${PINNED_CORE} failed (exit ${probe.status})`;
+  return null;
+}
+
+/** `runScript` for the ingest child, with the whole process (main thread, workers, V8 threads) on one core. */
+function runPinned(args: readonly string[]): Promise<ChildRun> {
+  const path = fileURLToPath(CHILD);
+  return new Promise((resolve, reject) => {
+    const child = spawn("taskset", ["-c", PINNED_CORE, process.execPath, "--import", "tsx", path, ...args], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    let err = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => {
+      out += d;
+    });
+    child.stderr.setEncoding("utf8").on("data", (d: string) => {
+      err += d;
+    });
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      const last = out.trim().split("\n").filter(Boolean).at(-1);
+      if (code !== 0 || !last) {
+        reject(new Error(`${path} (pinned) exited ${code}: ${err.trim().split("\n").slice(-5).join("\n")}`));
+        return;
+      }
+      try {
+        resolve(JSON.parse(last) as ChildRun);
+      } catch (error) {
+        reject(new Error(`${path} printed no JSON line: ${(error as Error).message}`));
+      }
+    });
+  });
+}
+
+async function repeat(input: string, workers: number, runs: number, pinned = false): Promise<ChildRun[]> {
   const out: ChildRun[] = [];
-  for (let i = 0; i < runs; i++) out.push(await runScript<ChildRun>(CHILD, [input, String(workers)]));
+  for (let i = 0; i < runs; i++) {
+    const args = [input, String(workers)];
+    out.push(pinned ? await runPinned(args) : await runScript<ChildRun>(CHILD, args));
+  }
   return out;
 }
+
+/** Median CPU seconds of one kind over the runs (null when a run could not measure it). */
+function medianCpu(
+  runs: readonly ChildRun[],
+  pick: (r: ChildRun) => number | null | undefined,
+): number | null {
+  const values = runs.map(pick);
+  if (values.some((v) => v === null || v === undefined)) return null;
+  return round(median(values as number[]), 2);
+}
+
+function cpuFigures(runs: readonly ChildRun[]) {
+  return {
+    process: medianCpu(runs, (r) => r.processCpuSeconds),
+    main: medianCpu(runs, (r) => r.mainCpuSeconds),
+    workers: medianCpu(runs, (r) =>
+      r.workerCpuSeconds?.every((c) => c !== null)
+        ? (r.workerCpuSeconds as number[]).reduce((a, b) => a + b, 0)
+        : null,
+    ),
+    other: medianCpu(runs, (r) => r.otherCpuSeconds),
+  };
+}
+
+const cpuText = (c: ReturnType<typeof cpuFigures>) =>
+  c.main === null
+    ? "not measured (no /proc)"
+    : `${c.main} / ${c.workers} / ${c.other} (process ${c.process})`;
 
 /**
  * `npm run bench` ingest section: the Wikinews corpus (5,780 real articles) coded by the real pipeline into a fresh
  * SQLite store, with every core as a worker; each measurement is the median of `runs` fresh processes after a
- * warm-up run. Also 1 vs 2 workers on a subset, and the wink-nlp floor (tokens + POS alone, one core, same texts).
+ * warm-up run. Also 1 vs 2 workers on the same input, unpinned and with the single worker's whole process restricted
+ * to one core (`taskset -c 0`: what one core does, against two workers on all cores), with CPU time split between the
+ * main thread, the coding workers and V8's own threads; and the wink-nlp floor (tokens + POS alone, one core).
  */
 export const ingestSection: BenchSection = {
   name: "ingest",
@@ -75,12 +161,18 @@ export const ingestSection: BenchSection = {
     try {
       const workers = availableParallelism();
       const input = quick ? subset(QUICK_ARTICLES) : WIKINEWS;
-      const scaling = subset(quick ? SCALING_ARTICLES.quick : SCALING_ARTICLES.full);
+      const pinUnavailable = pinningUnavailable();
 
       await repeat(subset(WARM_UP_ARTICLES), workers, 1); // warm-up: file cache, compiled model files
-      const main = medianRun(await repeat(input, workers, runs));
-      const one = medianRun(await repeat(scaling, 1, runs));
-      const two = medianRun(await repeat(scaling, 2, runs));
+      const mainRuns = await repeat(input, workers, runs);
+      const main = medianRun(mainRuns);
+      // 1 vs 2 workers on the same (whole) input: on a subset, the workers' JIT warm-up would dominate.
+      const oneRuns = await repeat(input, 1, runs);
+      const twoRuns = workers === 2 ? mainRuns : await repeat(input, 2, runs);
+      const pinnedRuns = pinUnavailable === null ? await repeat(input, 1, runs, true) : null;
+      const one = medianRun(oneRuns);
+      const two = medianRun(twoRuns);
+      const pinned = pinnedRuns ? medianRun(pinnedRuns) : null;
       const floor = await runScript<FloorRun>(FLOOR, [input, String(Math.max(1, runs))]);
 
       const sentencesPerSecond = main.sentences / main.seconds;
@@ -88,6 +180,8 @@ export const ingestSection: BenchSection = {
       const workersTotal = main.workerPeakMb.reduce((a, b) => a + b, 0);
       const oneRate = one.sentences / one.seconds;
       const twoRate = two.sentences / two.seconds;
+      const pinnedRate = pinned ? pinned.sentences / pinned.seconds : null;
+      const mainCpu = cpuFigures(mainRuns);
       const figures = {
         coder: "pipeline",
         input: quick ? `first ${QUICK_ARTICLES} Wikinews articles` : "Wikinews (en), all articles",
@@ -108,6 +202,11 @@ export const ingestSection: BenchSection = {
         peakRssMbMain: round(Math.max(0, main.peakRssMb - workersTotal)),
         peakRssMbPerWorker: round(workerPeak),
         workers: main.workers,
+        /** CPU seconds over the ingest, medians: main thread (reading, store writes), coding workers, V8 threads. */
+        mainThreadCpuSeconds: mainCpu.main,
+        workerCpuSeconds: mainCpu.workers,
+        otherCpuSeconds: mainCpu.other,
+        processCpuSeconds: mainCpu.process,
         nlpFloorSentencesPerSecond: round(floor.sentencesPerSecond),
         floorShare: round(sentencesPerSecond / main.workers / floor.sentencesPerSecond, 3),
         scaling: {
@@ -117,6 +216,13 @@ export const ingestSection: BenchSection = {
           twoVsOne: round(twoRate / oneRate, 2),
           oneWorkerPeakRssMb: round(one.peakRssMb),
           twoWorkersPeakRssMb: round(two.peakRssMb),
+          /** How the single-worker run was restricted to one core, or why it was not measured. */
+          pinning: pinUnavailable ?? `taskset -c ${PINNED_CORE}`,
+          pinnedOneWorkerSentencesPerSecond: pinnedRate === null ? null : round(pinnedRate),
+          twoVsPinnedOne: pinnedRate === null ? null : round(twoRate / pinnedRate, 2),
+          oneWorkerCpuSeconds: cpuFigures(oneRuns),
+          twoWorkersCpuSeconds: cpuFigures(twoRuns),
+          pinnedOneWorkerCpuSeconds: pinnedRuns ? cpuFigures(pinnedRuns) : null,
         },
       };
       const rows: [string, string][] = [
@@ -144,9 +250,16 @@ export const ingestSection: BenchSection = {
           `${figures.nlpFloorSentencesPerSecond.toLocaleString("en-US")} sentences/s`,
         ],
         ["per-core speed / floor", String(figures.floorShare)],
+        ["CPU s: main thread / workers / V8 threads", cpuText(mainCpu)],
         [
-          `1 vs 2 workers (${one.articles} articles)`,
+          `1 vs 2 workers, unpinned (${one.articles} articles)`,
           `${figures.scaling.oneWorkerSentencesPerSecond} vs ${figures.scaling.twoWorkersSentencesPerSecond} sentences/s = ${figures.scaling.twoVsOne}×`,
+        ],
+        [
+          `1 worker on one core (taskset -c ${PINNED_CORE}) vs 2 workers on all cores`,
+          pinnedRate === null
+            ? `not measured: ${pinUnavailable}`
+            : `${figures.scaling.pinnedOneWorkerSentencesPerSecond} vs ${figures.scaling.twoWorkersSentencesPerSecond} sentences/s = ${figures.scaling.twoVsPinnedOne}×`,
         ],
       ];
       return { figures, rows };

@@ -32,6 +32,7 @@ const SEEDS: Uint32Array = (() => {
 /** The seeds as signed 32-bit integers (same bits), for the integer-only inner loop of `minhashSignature`. */
 const SIGNED_SEEDS = new Int32Array(SEEDS.buffer);
 const SIGN_BIT = 0x80000000;
+if (SIGNATURE_LENGTH % 4 !== 0) throw new Error("minhash: SIGNATURE_LENGTH must be a multiple of 4");
 
 /**
  * FNV-1a hashes (over UTF-16 code units) of the words of `text` — runs of letters and digits, as
@@ -97,25 +98,59 @@ export function shingleHashes(text: string): Uint32Array {
  * minhashSignature("Russian and Chinese navies began joint drills in the Sea of Japan on Monday").length // 128
  */
 export function minhashSignature(text: string): Uint32Array {
-  const shingles = shingleHashes(text);
-  // Minimum over unsigned hashes, computed on signed integers with the sign bit flipped (same order, no doubles).
-  const least = new Int32Array(SIGNATURE_LENGTH).fill(EMPTY ^ SIGN_BIT);
-  for (let s = 0; s < shingles.length; s++) {
-    const shingle = shingles[s]! | 0;
-    for (let i = 0; i < SIGNATURE_LENGTH; i++) {
-      // fmix32(shingle ^ seed), inlined in 32-bit integer arithmetic.
-      let h = shingle ^ SIGNED_SEEDS[i]!;
-      h ^= h >>> 16;
-      h = Math.imul(h, 0x85ebca6b);
-      h ^= h >>> 13;
-      h = Math.imul(h, 0xc2b2ae35);
-      h ^= h >>> 16;
-      h = (h ^ SIGN_BIT) | 0;
-      if (h < least[i]!) least[i] = h;
-    }
-  }
+  const unsigned = shingleHashes(text);
+  // The same bits read as signed integers: the inner loop stays in 32-bit integer arithmetic.
+  const shingles = new Int32Array(unsigned.buffer, unsigned.byteOffset, unsigned.length);
+  const count = shingles.length;
   const signature = new Uint32Array(SIGNATURE_LENGTH);
-  for (let i = 0; i < SIGNATURE_LENGTH; i++) signature[i] = (least[i]! ^ SIGN_BIT) >>> 0;
+  // Four hash functions at a time over every shingle: the running minima and seeds stay in registers and the four
+  // independent chains overlap in the CPU. `fmix32(shingle ^ seed)` is inlined in 32-bit integer arithmetic, and the
+  // minimum over unsigned hashes is taken on signed integers with the sign bit flipped (same order, no doubles).
+  for (let i = 0; i < SIGNATURE_LENGTH; i += 4) {
+    const s0 = SIGNED_SEEDS[i]!;
+    const s1 = SIGNED_SEEDS[i + 1]!;
+    const s2 = SIGNED_SEEDS[i + 2]!;
+    const s3 = SIGNED_SEEDS[i + 3]!;
+    let m0 = EMPTY ^ SIGN_BIT;
+    let m1 = m0;
+    let m2 = m0;
+    let m3 = m0;
+    for (let s = 0; s < count; s++) {
+      const shingle = shingles[s]!;
+      let a = shingle ^ s0;
+      let b = shingle ^ s1;
+      let c = shingle ^ s2;
+      let d = shingle ^ s3;
+      a ^= a >>> 16;
+      b ^= b >>> 16;
+      c ^= c >>> 16;
+      d ^= d >>> 16;
+      a = Math.imul(a, 0x85ebca6b);
+      b = Math.imul(b, 0x85ebca6b);
+      c = Math.imul(c, 0x85ebca6b);
+      d = Math.imul(d, 0x85ebca6b);
+      a ^= a >>> 13;
+      b ^= b >>> 13;
+      c ^= c >>> 13;
+      d ^= d >>> 13;
+      a = Math.imul(a, 0xc2b2ae35);
+      b = Math.imul(b, 0xc2b2ae35);
+      c = Math.imul(c, 0xc2b2ae35);
+      d = Math.imul(d, 0xc2b2ae35);
+      a = (a ^ (a >>> 16) ^ SIGN_BIT) | 0;
+      b = (b ^ (b >>> 16) ^ SIGN_BIT) | 0;
+      c = (c ^ (c >>> 16) ^ SIGN_BIT) | 0;
+      d = (d ^ (d >>> 16) ^ SIGN_BIT) | 0;
+      if (a < m0) m0 = a;
+      if (b < m1) m1 = b;
+      if (c < m2) m2 = c;
+      if (d < m3) m3 = d;
+    }
+    signature[i] = (m0 ^ SIGN_BIT) >>> 0;
+    signature[i + 1] = (m1 ^ SIGN_BIT) >>> 0;
+    signature[i + 2] = (m2 ^ SIGN_BIT) >>> 0;
+    signature[i + 3] = (m3 ^ SIGN_BIT) >>> 0;
+  }
   return signature;
 }
 

@@ -32,10 +32,11 @@ interface Slot {
 
 /**
  * Articles sent ahead to a worker so it never waits on the main thread. The main thread blocks while it writes a
- * batch (SQLite is synchronous: ~50–150 ms for 200 articles), and an article codes in a few milliseconds, so a
- * worker needs a few dozen queued to stay busy through a write; an article in the queue costs only its raw text.
+ * batch (SQLite is synchronous: ~40–150 ms for 200 articles, longer when the cores are shared), and an article codes
+ * in 2–4 ms, so a worker needs several dozen queued to stay busy through a write; an article in the queue costs only
+ * its raw text.
  */
-const PREFETCH = 24;
+const PREFETCH = 48;
 const ownExtension = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
 
 function startWorker(taskModule: string): Worker {
@@ -170,14 +171,22 @@ export class CodingPool implements ArticleCoder {
 
   /** Peak memory each worker reported (its V8 heap, malloc and external memory, in MB). */
   async peakMemoryMb(): Promise<number[]> {
-    await Promise.all(
+    return (await this.workerStats()).map((s) => s.peakMb);
+  }
+
+  /**
+   * Each worker's peak memory (MB, as `peakMemoryMb`) and the CPU time its thread has used so far (seconds, null
+   * where the platform cannot tell), asked of every worker now.
+   */
+  async workerStats(): Promise<{ peakMb: number; cpuSeconds: number | null }[]> {
+    const cpu = await Promise.all(
       this.#slots.map(
         (slot) =>
-          new Promise<void>((resolve) => {
+          new Promise<number | null>((resolve) => {
             const onMessage = (reply: PoolReply) => {
               if (reply.type !== "stats") return;
               slot.worker.off("message", onMessage);
-              resolve();
+              resolve(reply.cpuSeconds);
             };
             slot.worker.on("message", onMessage);
             const request: PoolRequest = { type: "stats" };
@@ -185,7 +194,10 @@ export class CodingPool implements ArticleCoder {
           }),
       ),
     );
-    return this.#slots.map((slot) => Math.round(slot.peakMb * 10) / 10);
+    return this.#slots.map((slot, i) => ({
+      peakMb: Math.round(slot.peakMb * 10) / 10,
+      cpuSeconds: cpu[i] ?? null,
+    }));
   }
 
   async close(): Promise<void> {

@@ -7,6 +7,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import type { Article } from "../types/article.js";
 import type { CodingTaskModule } from "./coding-result.js";
 import type { PoolReply, PoolRequest } from "./pool-messages.js";
+import { threadCpuSeconds } from "./thread-cpu.js";
 
 const port = parentPort;
 if (!port) throw new Error("dyad: coding-worker must run in a worker thread");
@@ -27,7 +28,7 @@ send({ type: "ready", peakMb });
 port.on("message", (request: PoolRequest) => {
   if (request.type === "stats") {
     peakMb = Math.max(peakMb, memoryMb());
-    send({ type: "stats", peakMb });
+    send({ type: "stats", peakMb, cpuSeconds: threadCpuSeconds() });
     return;
   }
   const article: Article = request.article;

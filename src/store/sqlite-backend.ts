@@ -15,7 +15,9 @@ import {
   sql,
 } from "kysely";
 import { DyadError } from "../types/errors.js";
+import { insertRows } from "./insert-rows.js";
 import type { Database } from "./schema.js";
+import { StatementCache } from "./sqlite-statement-cache.js";
 import { type ArticleText, type SentenceText, type StoreBackend, searchWords } from "./store-backend.js";
 
 /**
@@ -72,6 +74,8 @@ export class SqliteBackend implements StoreBackend {
   readonly name = "sqlite";
   readonly db: Kysely<Database>;
   readonly maxParameters = 30_000;
+  /** Short multi-row inserts: each shape is prepared once (`StatementCache`) and binding dominates. */
+  readonly insertParameters = 1000;
   readonly #sqlite: BetterSqlite3.Database;
 
   constructor(path: string) {
@@ -82,7 +86,9 @@ export class SqliteBackend implements StoreBackend {
         cause,
       });
     }
-    this.db = new Kysely<Database>({ dialect: new TransactionalSqliteDialect({ database: this.#sqlite }) });
+    this.db = new Kysely<Database>({
+      dialect: new TransactionalSqliteDialect({ database: new StatementCache(this.#sqlite) }),
+    });
   }
 
   async prepare(): Promise<void> {
@@ -132,20 +138,20 @@ export class SqliteBackend implements StoreBackend {
     sentences: readonly SentenceText[],
   ): Promise<void> {
     const fts = trx.withTables<FullTextTables>();
-    for (let i = 0; i < articles.length; i += 5000) {
-      const chunk = articles.slice(i, i + 5000);
-      await fts
-        .insertInto("articles_fts")
-        .values(chunk.map((a) => ({ article_id: a.id, title: a.title ?? "", body: a.text })))
-        .execute();
-    }
-    for (let i = 0; i < sentences.length; i += 10000) {
-      const chunk = sentences.slice(i, i + 10000);
-      await fts
-        .insertInto("events_fts")
-        .values(chunk.map((s) => ({ event_id: s.id, sentence: s.sentence })))
-        .execute();
-    }
+    await insertRows(
+      fts,
+      this,
+      "articles_fts",
+      articles.map((a) => ({ article_id: a.id, title: a.title ?? "", body: a.text })),
+      this.insertParameters,
+    );
+    await insertRows(
+      fts,
+      this,
+      "events_fts",
+      sentences.map((s) => ({ event_id: s.id, sentence: s.sentence })),
+      this.insertParameters,
+    );
   }
 
   articleMatches(articleIdColumn: Expression<string>, q: string): Expression<SqlBool> {

@@ -40,6 +40,11 @@ export interface StoreBackend {
   sentenceMatches(eventIdColumn: Expression<string>, q: string): Expression<SqlBool>;
   /** Largest number of bound parameters one statement may carry. */
   readonly maxParameters: number;
+  /**
+   * Bound parameters per multi-row INSERT that the batch writer aims for (default `maxParameters`): an embedded engine
+   * does best with short statements prepared once and reused, a server with fewer round trips.
+   */
+  readonly insertParameters?: number;
   close(): Promise<void>;
 }
 

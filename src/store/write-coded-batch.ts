@@ -11,6 +11,7 @@ import { DyadError } from "../types/errors.js";
 import type { ModalityStatus } from "../types/event.js";
 import type { CodedArticleRow } from "../types/store.js";
 import { eventRow } from "./event-row.js";
+import { insertRows } from "./insert-rows.js";
 import type { Database, MergedEventsTable } from "./schema.js";
 import type { StoreBackend } from "./store-backend.js";
 
@@ -47,6 +48,23 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
+/**
+ * `items` in pieces for `IN (...)` lists: `ID_CHUNK` at a time, the last piece padded to a power of two by repeating
+ * its last item (a value listed twice in `IN` matches the same rows). Lists then come in a few lengths only, so their
+ * statements are compiled and prepared once and reused.
+ */
+export function idChunks<T>(items: readonly T[]): T[][] {
+  const out = chunks(items, ID_CHUNK);
+  const last = out[out.length - 1];
+  if (last && last.length < ID_CHUNK) {
+    let size = 1;
+    while (size < last.length) size *= 2;
+    const filler = last[last.length - 1] as T;
+    while (last.length < Math.min(size, ID_CHUNK)) last.push(filler);
+  }
+  return out;
+}
+
 /** Stable key of a reject: the same problem reported by two runs is stored once. */
 export function rejectId(rejected: Rejected): string {
   return createHash("sha1")
@@ -60,15 +78,17 @@ async function insertChunked<T extends keyof Database>(
   table: T,
   rows: readonly Insertable<Database[T]>[],
 ): Promise<void> {
-  if (rows.length === 0) return;
-  const columns = Object.keys(rows[0] as object).length;
-  const size = Math.max(1, Math.floor(backend.maxParameters / columns));
-  for (const chunk of chunks(rows, size)) {
-    await trx
-      .insertInto(table)
-      .values(chunk as never) // Kysely cannot narrow a generic table name's insert type
-      .execute();
-  }
+  await insertRows(
+    trx,
+    backend,
+    table,
+    rows as readonly Readonly<Record<string, unknown>>[],
+    Math.min(backend.maxParameters, backend.insertParameters ?? backend.maxParameters),
+  );
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function mergedRow(clusterId: string, merged: MergedTellings): Insertable<MergedEventsTable> {
@@ -122,7 +142,7 @@ export async function writeCodedBatch(
   // New articles only, first of each id.
   const unique = new Map<string, CodedArticleRow>();
   for (const row of batch.rows) if (!unique.has(row.article.id)) unique.set(row.article.id, row);
-  for (const ids of chunks([...unique.keys()], ID_CHUNK)) {
+  for (const ids of idChunks([...unique.keys()])) {
     const known = await trx.selectFrom("articles").select("id").where("id", "in", ids).execute();
     for (const { id } of known) unique.delete(id);
   }
@@ -157,7 +177,7 @@ export async function writeCodedBatch(
     }
   }
   const storedBuckets = new Map<number, string[]>();
-  for (const keys of chunks([...batchBuckets.keys()], ID_CHUNK)) {
+  for (const keys of idChunks([...batchBuckets.keys()])) {
     const hits = await trx
       .selectFrom("article_bands")
       .select(["band_key", "article_id"])
@@ -173,7 +193,7 @@ export async function writeCodedBatch(
   const storedIds = new Set<string>();
   for (const ids of storedBuckets.values()) for (const id of ids) storedIds.add(id);
   const stored = new Map<string, { signature: Uint32Array; clusterId: string }>();
-  for (const ids of chunks([...storedIds], ID_CHUNK)) {
+  for (const ids of idChunks([...storedIds])) {
     const found = await trx
       .selectFrom("articles")
       .select(["id", "signature", "cluster_id"])
@@ -219,7 +239,7 @@ export async function writeCodedBatch(
     if (root !== old) renamed.set(old, root);
   }
 
-  // Articles, bands, cluster renames.
+  // Articles, bands (in key order: consecutive inserts land on neighbouring index pages), cluster renames.
   const outlets = new Map<string, string>();
   await insertChunked(
     trx,
@@ -247,14 +267,16 @@ export async function writeCodedBatch(
     trx,
     backend,
     "article_bands",
-    rows.flatMap((row) =>
-      (bandsOf.get(row.article.id) ?? []).map((key) => ({ band_key: key, article_id: row.article.id })),
-    ),
+    rows
+      .flatMap((row) =>
+        (bandsOf.get(row.article.id) ?? []).map((key) => ({ band_key: key, article_id: row.article.id })),
+      )
+      .sort((a, b) => a.band_key - b.band_key || compareIds(a.article_id, b.article_id)),
   );
   const renamesByRoot = new Map<string, string[]>();
   for (const [old, root] of renamed) renamesByRoot.set(root, [...(renamesByRoot.get(root) ?? []), old]);
   for (const [root, olds] of renamesByRoot) {
-    for (const ids of chunks(olds, ID_CHUNK)) {
+    for (const ids of idChunks(olds)) {
       await trx.updateTable("articles").set({ cluster_id: root }).where("cluster_id", "in", ids).execute();
     }
   }
@@ -266,7 +288,7 @@ export async function writeCodedBatch(
     if (list) list.push(telling);
     else tellingsByCluster.set(clusterId, [telling]);
   };
-  for (const ids of chunks([...rootsWithStored], ID_CHUNK)) {
+  for (const ids of idChunks([...rootsWithStored])) {
     const found = await trx
       .selectFrom("events")
       .innerJoin("articles", "articles.id", "events.article_id")
@@ -336,7 +358,7 @@ export async function writeCodedBatch(
   // Merged events, recomputed per touched cluster.
   const touched = new Set<string>([...clusterOf.values()]);
   const stale = [...new Set([...rootsWithStored, ...renamed.keys()])];
-  for (const ids of chunks(stale, ID_CHUNK)) {
+  for (const ids of idChunks(stale)) {
     await trx.deleteFrom("merged_events").where("cluster_id", "in", ids).execute();
   }
   const mergedRows: Insertable<MergedEventsTable>[] = [];
@@ -355,7 +377,7 @@ export async function writeCodedBatch(
   }
   await insertChunked(trx, backend, "merged_events", mergedRows);
   for (const [mergedId, ids] of moves) {
-    for (const chunk of chunks(ids, ID_CHUNK)) {
+    for (const chunk of idChunks(ids)) {
       await trx.updateTable("events").set({ merged_id: mergedId }).where("id", "in", chunk).execute();
     }
   }
@@ -369,10 +391,10 @@ export async function writeCodedBatch(
 
   // Clusters table: recount every touched cluster, drop the ones merged away.
   const clusterIds = [...new Set([...touched, ...renamed.keys()])];
-  for (const ids of chunks(clusterIds, ID_CHUNK)) {
+  for (const ids of idChunks(clusterIds)) {
     await trx.deleteFrom("clusters").where("id", "in", ids).execute();
   }
-  for (const ids of chunks([...touched], ID_CHUNK)) {
+  for (const ids of idChunks([...touched])) {
     const sizes = await trx
       .selectFrom("articles")
       .select((eb) => [

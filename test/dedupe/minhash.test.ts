@@ -10,6 +10,7 @@ import {
   SIGNATURE_LENGTH,
   signatureSimilarity,
 } from "../../src/dedupe/index.js";
+import { shingleHashes } from "../../src/dedupe/minhash.js";
 import {
   ELECTION_STORY,
   GRAIN_STORY,
@@ -85,4 +86,44 @@ test("letters and digits of any script are word characters; symbols and punctuat
     minhashSignature("Zürich mayor met Genève officials on Monday"),
     minhashSignature("Zrich mayor met Genve officials on Monday"),
   );
+});
+
+/** The signature by its definition, one shingle and one hash function at a time (no unrolling, no signed tricks). */
+function referenceSignature(text: string): number[] {
+  const fmix32 = (input: number) => {
+    let h = input >>> 0;
+    h = (h ^ (h >>> 16)) >>> 0;
+    h = Math.imul(h, 0x85ebca6b) >>> 0;
+    h = (h ^ (h >>> 13)) >>> 0;
+    h = Math.imul(h, 0xc2b2ae35) >>> 0;
+    return (h ^ (h >>> 16)) >>> 0;
+  };
+  const shingles = [...shingleHashes(text)];
+  return Array.from({ length: SIGNATURE_LENGTH }, (_, i) => {
+    const seed = fmix32(Math.imul(i + 1, 0x9e3779b9));
+    let least = 0xffffffff;
+    for (const shingle of shingles) least = Math.min(least, fmix32(shingle ^ seed));
+    return least;
+  });
+}
+
+test("the signature is, position by position, the least hash of any shingle under that position's hash function", () => {
+  const long = [HARBOUR_STORY, GRAIN_STORY, ELECTION_STORY].join(" ");
+  const texts = [
+    "",
+    "one",
+    "two words",
+    "exactly five words right here",
+    "six words in this short text",
+    "the same the same the same the same the same the same",
+    "Der Bürgermeister von Zürich traf am Montag Vertreter aus Genève und Ærøskøbing.",
+    "Ministers met in 東京 on the 3rd; talks (𝐈𝐧𝐭𝐞𝐫𝐢𝐦) resumed in İstanbul — ５ days later.",
+    HARBOUR_STORY,
+    HARBOUR_EDITED,
+    long,
+    long.repeat(3),
+  ];
+  for (const text of texts) {
+    assert.deepEqual([...minhashSignature(text)], referenceSignature(text), text.slice(0, 40));
+  }
 });
