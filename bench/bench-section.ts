@@ -39,10 +39,16 @@ export function median(values: readonly number[]): number {
 }
 
 /** Runs a bench script in its own process (`node --import tsx script args…`) and parses the last JSON line it prints. */
-export function runScript<T>(script: string | URL, args: readonly string[]): Promise<T> {
+export function runScript<T>(
+  script: string | URL,
+  args: readonly string[],
+  /** A command the script runs under, e.g. `["taskset", "-c", "0"]` to keep the whole process on one core. */
+  prefix: readonly string[] = [],
+): Promise<T> {
   const path = script instanceof URL ? fileURLToPath(script) : script;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", path, ...args], {
+    const command = [...prefix, process.execPath, "--import", "tsx", path, ...args];
+    const child = spawn(command[0] as string, command.slice(1), {
       stdio: ["ignore", "pipe", "pipe"],
     });
     let out = "";

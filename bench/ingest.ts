@@ -1,8 +1,7 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import {
   type BenchOptions,
   type BenchReport,
@@ -70,42 +69,11 @@ function pinningUnavailable(): string | null {
   return null;
 }
 
-/** `runScript` for the ingest child, with the whole process (main thread, workers, V8 threads) on one core. */
-function runPinned(args: readonly string[]): Promise<ChildRun> {
-  const path = fileURLToPath(CHILD);
-  return new Promise((resolve, reject) => {
-    const child = spawn("taskset", ["-c", PINNED_CORE, process.execPath, "--import", "tsx", path, ...args], {
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    let err = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => {
-      out += d;
-    });
-    child.stderr.setEncoding("utf8").on("data", (d: string) => {
-      err += d;
-    });
-    child.on("error", reject);
-    child.on("exit", (code) => {
-      const last = out.trim().split("\n").filter(Boolean).at(-1);
-      if (code !== 0 || !last) {
-        reject(new Error(`${path} (pinned) exited ${code}: ${err.trim().split("\n").slice(-5).join("\n")}`));
-        return;
-      }
-      try {
-        resolve(JSON.parse(last) as ChildRun);
-      } catch (error) {
-        reject(new Error(`${path} printed no JSON line: ${(error as Error).message}`));
-      }
-    });
-  });
-}
-
 async function repeat(input: string, workers: number, runs: number, pinned = false): Promise<ChildRun[]> {
   const out: ChildRun[] = [];
   for (let i = 0; i < runs; i++) {
     const args = [input, String(workers)];
-    out.push(pinned ? await runPinned(args) : await runScript<ChildRun>(CHILD, args));
+    out.push(await runScript<ChildRun>(CHILD, args, pinned ? ["taskset", "-c", PINNED_CORE] : []));
   }
   return out;
 }
