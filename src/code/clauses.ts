@@ -46,6 +46,23 @@ const RELATIVES = new Set(["who", "whom", "whose", "which", "where"]);
 const CONTRAST = new Set(["but", "yet"]);
 const STRONG_PUNCT = new Set([";", ":", "—", "–", "--", "(", ")"]);
 const QUOTES = new Set(['"', "“", "”", "«", "»"]);
+/**
+ * Every word the tests below look at before the last one (which looks only at the word before): a word outside it
+ * goes straight to that test, one set lookup instead of six.
+ */
+const CLAUSE_WORDS = new Set([
+  ...QUOTES,
+  ...STRONG_PUNCT,
+  ...CONTRAST,
+  ...SUBORDINATORS,
+  ...RELATIVES,
+  "although",
+  "though",
+  "whereas",
+  "that",
+  ",",
+  "and",
+]);
 
 export function segmentSentence(
   tokens: readonly Token[],
@@ -59,7 +76,12 @@ export function segmentSentence(
     const t = tokens[i]!;
     const w = t.lower;
     const prev = tokens[i - 1]!;
-    if (QUOTES.has(w)) {
+    if (!CLAUSE_WORDS.has(w)) {
+      if (prev.pos === "VERB" && lexicon.report.has(prev.lemma) && t.pos !== "ADP") {
+        // "Putin says there is no need ..." — what follows a verb of saying is its own clause.
+        if (w !== "." && t.pos !== "PART") cuts.push({ at: i, opener: "report", token: -1 });
+      }
+    } else if (QUOTES.has(w)) {
       cuts.push({ at: i, opener: "quote", token: i });
     } else if (STRONG_PUNCT.has(w)) {
       cuts.push({ at: i, opener: "punct", token: i });

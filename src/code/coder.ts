@@ -5,6 +5,7 @@ import type { Mention } from "../types/mention.js";
 import { type Segment, segmentIndexOf, segmentSentence } from "./clauses.js";
 import type { Lexicon, Phrase } from "./lexicon.js";
 import { decideModality, type FoundCue, findCues } from "./modality.js";
+import { type CandidateList, PatternCandidates } from "./pattern-candidates.js";
 import type { EventPatternLike, OntologySource, PatternMatch, PatternSource } from "./ports.js";
 
 /** An event found in the clean text; the pipeline turns it into an `EventRecord` with raw-text spans. */
@@ -62,6 +63,8 @@ const HISTORY_DAYS = 400;
  */
 export class EventCoder {
   private readonly options: CoderOptions;
+  /** The pattern lists by first lemma, with what each pattern needs in the sentence (see `PatternCandidates`). */
+  private readonly candidates: PatternCandidates;
 
   constructor(
     private readonly patterns: PatternSource,
@@ -70,6 +73,7 @@ export class EventCoder {
     options: Partial<CoderOptions> = {},
   ) {
     this.options = { statements: options.statements ?? true, intents: options.intents ?? true };
+    this.candidates = new PatternCandidates(patterns.byHead, patterns.nounFirst);
   }
 
   code(input: CoderInput): CodedEvent[] {
@@ -101,10 +105,16 @@ export class EventCoder {
     // A story with sport words in two or more sentences is a sports report: none of its sentences codes an event
     // unless it names an office-holder, an organisation or an armed group.
     let sportSentences = 0;
-    for (const sentence of doc.sentences)
-      if (this.hasSportWords(tokens, sentence.tokenStart, sentence.tokenEnd)) sportSentences++;
+    const sporty = new Uint8Array(doc.sentences.length);
+    for (let i = 0; i < doc.sentences.length; i++) {
+      const sentence = doc.sentences[i]!;
+      if (!this.hasSportWords(tokens, sentence.tokenStart, sentence.tokenEnd)) continue;
+      sporty[i] = 1;
+      sportSentences++;
+    }
     const sportsStory = sportSentences >= 2;
-    for (const sentence of doc.sentences) {
+    for (let si = 0; si < doc.sentences.length; si++) {
+      const sentence = doc.sentences[si]!;
       const { tokenStart: ss, tokenEnd: se } = sentence;
       let hasMention = false;
       for (let t = ss; t < se; t++) if (owner[t] !== -1) hasMention = true;
@@ -112,7 +122,7 @@ export class EventCoder {
       const triggers = this.findTriggers(tokens, lemmas, pos, ss, se);
       const saying = this.options.statements ? this.sayingVerbs(tokens, ss, se) : [];
       if (!triggers.length && !saying.length) continue;
-      if ((sportsStory || this.hasSportWords(tokens, ss, se)) && !this.namesPolitics(ss, se, ctx)) continue;
+      if ((sportsStory || sporty[si] === 1) && !this.namesPolitics(ss, se, ctx)) continue;
       const segments = segmentSentence(tokens, ss, se, this.lexicon, (t) => owner[t] !== -1);
       const cues = findCues(tokens, ss, se, segments, this.lexicon);
       const speaker = this.speakerOf(ctx, sentence.index, ss, se, segments);
@@ -312,12 +322,13 @@ export class EventCoder {
   private context(input: CoderInput, mentions: readonly Mention[]): Ctx {
     const owner = new Int32Array(input.doc.tokens.length).fill(-1);
     const sameSpan = new Map<number, Mention[]>();
-    mentions.forEach((m, idx) => {
+    for (let idx = 0; idx < mentions.length; idx++) {
+      const m = mentions[idx]!;
       for (let t = m.tokenStart; t < m.tokenEnd; t++) if (owner[t] === -1) owner[t] = idx;
-      const list = sameSpan.get(m.tokenStart) ?? [];
-      list.push(m);
-      sameSpan.set(m.tokenStart, list);
-    });
+      const list = sameSpan.get(m.tokenStart);
+      if (list) list.push(m);
+      else sameSpan.set(m.tokenStart, [m]);
+    }
     return {
       doc: input.doc,
       tokens: input.doc.tokens,
@@ -453,28 +464,23 @@ export class EventCoder {
     se: number,
   ): Trigger[] {
     const found: Trigger[] = [];
+    const candidates = this.candidates;
+    candidates.startSentence(lemmas, ss, se);
     for (let t = ss; t < se; t++) {
-      const lemma = lemmas[t]!;
-      const p = pos[t]!;
-      const verbs =
-        (p === "VERB" || p === "AUX" || isParticiple(tokens, t) || afterModal(tokens, t)) &&
-        !isAttributive(tokens, t, se)
-          ? this.patterns.byHead.get(lemma)
-          : undefined;
-      const nouns = this.patterns.nounFirst.get(lemma);
-      for (const list of [verbs, nouns]) {
-        if (!list) continue;
-        for (const pattern of list) {
-          const m = this.patterns.match(pattern, lemmas, pos, t, se);
-          if (!m) continue;
-          const idx = m.matchedIdx;
-          if (this.notEvent(lemmas, pos, idx, se)) break; // "trade war", "heart attack": no trigger here
-          const first = Math.min(...idx);
-          const last = Math.max(...idx);
-          found.push({ pattern, head: t, match: m, first, last });
-          break; // lists are most-specific first
-        }
+      const entry = candidates.entryAt(t);
+      if (entry === undefined) continue;
+      const { verbs, nouns } = entry;
+      if (!verbs && !nouns) continue;
+      candidates.startHead();
+      if (verbs) {
+        const p = pos[t]!;
+        if (
+          (p === "VERB" || p === "AUX" || isParticiple(tokens, t) || afterModal(tokens, t)) &&
+          !isAttributive(tokens, t, se)
+        )
+          this.firstMatch(verbs, lemmas, pos, t, se, found);
       }
+      if (nouns) this.firstMatch(nouns, lemmas, pos, t, se, found);
     }
     // Drop triggers whose words lie inside a more specific trigger ("hold talk" swallows the noun "talk").
     found.sort(
@@ -521,6 +527,38 @@ export class EventCoder {
     return kept.sort((a, b) => a.first - b.first);
   }
 
+  /**
+   * The first pattern of `list` (most specific first) that matches with its head at `t`, added to `found`; none when
+   * that match lies in a phrase that is never an event ("trade war", "heart attack").
+   */
+  private firstMatch(
+    list: CandidateList,
+    lemmas: readonly string[],
+    pos: readonly string[],
+    t: number,
+    se: number,
+    found: Trigger[],
+  ): void {
+    const candidates = this.candidates;
+    // only the patterns whose later words all occur after `t`, in the list's order
+    for (let i = candidates.next(list, t, 0); i >= 0; i = candidates.next(list, t, i + 1)) {
+      const pattern = list.patterns[i]!;
+      const m = this.patterns.match(pattern, lemmas, pos, t, se);
+      if (!m) continue;
+      const idx = m.matchedIdx;
+      if (this.notEvent(lemmas, pos, idx, se)) return;
+      let first = Number.POSITIVE_INFINITY;
+      let last = Number.NEGATIVE_INFINITY;
+      for (let k = 0; k < idx.length; k++) {
+        const x = idx[k]!;
+        if (x < first) first = x;
+        if (x > last) last = x;
+      }
+      found.push({ pattern, head: t, match: m, first, last });
+      return; // lists are most-specific first
+    }
+  }
+
   /** A matched word inside a phrase that is never an event ("heart attack", "trade war") voids the trigger. */
   private notEvent(
     lemmas: readonly string[],
@@ -537,9 +575,9 @@ export class EventCoder {
   private hasSportWords(tokens: readonly Token[], ss: number, se: number): boolean {
     for (let t = ss; t < se; t++) {
       const list = this.lexicon.sport.get(tokens[t]!.lower);
-      if (list?.some((p) => phraseAt(tokens, t, se, p))) return true;
+      if (list !== undefined && anyPhraseAt(tokens, t, se, list)) return true;
       // a score such as "2-1" or "3–0"
-      if (/^\d{1,2}[-–]\d{1,2}$/.test(tokens[t]!.text)) return true;
+      if (isScore(tokens[t]!.text)) return true;
     }
     return false;
   }
@@ -623,15 +661,23 @@ export class EventCoder {
       subjectCountry: new Map(),
       victimPlace: new Map(),
     };
-    const covered = new Set<number>();
-    for (const m of mentions) for (let t = m.tokenStart; t < m.tokenEnd; t++) covered.add(t);
+    const tokens = doc.tokens;
+    const covered = new Uint8Array(tokens.length);
+    for (const m of mentions) for (let t = m.tokenStart; t < m.tokenEnd; t++) covered[t] = 1;
     let added = false;
-    doc.tokens.forEach((tk, i) => {
-      if (!FIRST_PERSON.has(tk.lower) || covered.has(i)) return;
-      const q = quotes.find((qq) => qq.start <= tk.start && qq.end >= tk.end);
-      if (!q) return;
+    // plain loops, no closures: this runs for every token of an article with a quote
+    for (let i = 0; i < tokens.length; i++) {
+      const tk = tokens[i]!;
+      if (!FIRST_PERSON.has(tk.lower) || covered[i] === 1) continue;
+      let q: Quote | undefined;
+      for (const qq of quotes)
+        if (qq.start <= tk.start && qq.end >= tk.end) {
+          q = qq;
+          break;
+        }
+      if (!q) continue;
       const sp = this.quoteSpeaker(ctx0, q);
-      if (!sp) return;
+      if (!sp) continue;
       const plural = tk.lower === "we" || tk.lower === "our" || tk.lower === "us" || tk.lower === "ours";
       out.push({
         ...sp,
@@ -646,7 +692,7 @@ export class EventCoder {
         why: `coref: "${tk.text}" in a quote → its speaker ${sp.name}`,
       });
       added = true;
-    });
+    }
     if (added) out.sort((a, b) => a.start - b.start || b.end - a.end);
     return out;
   }
@@ -1149,6 +1195,12 @@ function phraseAt(tokens: readonly Token[], t: number, end: number, p: Phrase): 
     if (tk.lower !== p.words[k] && tk.lemma !== p.words[k]) return false;
   }
   return true;
+}
+
+/** True when one of `phrases` starts at token `t` (a plain loop: a closure here would cost an allocation per token). */
+function anyPhraseAt(tokens: readonly Token[], t: number, end: number, phrases: readonly Phrase[]): boolean {
+  for (let k = 0; k < phrases.length; k++) if (phraseAt(tokens, t, end, phrases[k]!)) return true;
+  return false;
 }
 
 /** All mentions sharing the span that starts at token `t` ("the two countries" → two actors). */
@@ -2475,6 +2527,15 @@ function yearNamed(tokens: readonly Token[], segment: Segment, tr: Trigger, arti
   if (tr.pattern.kind !== "noun" || tr.first - 1 < segment.start) return false;
   const before = tokens[tr.first - 1]!.text;
   return isYear(before) && Number(before) < Number(articleDate.slice(0, 4)) - 1;
+}
+
+const SCORE = /^\d{1,2}[-–]\d{1,2}$/;
+
+/** A score such as "2-1" or "3–0" (the length and first-digit test spare most words the regex). */
+function isScore(w: string): boolean {
+  if (w.length < 3 || w.length > 5) return false;
+  const c = w.charCodeAt(0);
+  return c >= 48 && c <= 57 && SCORE.test(w);
 }
 
 function isYear(w: string): boolean {
