@@ -11,6 +11,7 @@ import {
   TRANSNATIONAL_PREFIXES,
   type TrieMatch,
 } from "../knowledge/actors/index.js";
+import { MONTH_NAMES, WEEKDAY_NAMES } from "../text/calendar-words.js";
 import type { Doc, Sentence } from "../types/doc.js";
 import type { Mention, MentionKind } from "../types/mention.js";
 import { type ActorReading, Discourse } from "./discourse.js";
@@ -199,25 +200,9 @@ const NOT_NAMES = new Set([
   "which",
   "that",
   "this",
-  "on",
-  "monday",
-  "tuesday",
-  "wednesday",
-  "thursday",
-  "friday",
-  "saturday",
-  "sunday",
-  "january",
-  "february",
-  "march",
-  "april",
-  "june",
-  "july",
-  "august",
-  "september",
-  "october",
-  "november",
-  "december",
+  ...WEEKDAY_NAMES,
+  // "May" is also a name (Theresa May).
+  ...[...MONTH_NAMES].filter((month) => month !== "may"),
 ]);
 
 /** Role nouns that are also verbs ("head", "police", "spy"). */

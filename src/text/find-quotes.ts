@@ -1,4 +1,5 @@
 import type { Quote, Sentence, Token } from "../types/doc.js";
+import { WEEKDAY_NAMES } from "./calendar-words.js";
 import { tokenAt } from "./token-at.js";
 
 /** Lemmas of verbs that introduce reported speech ("said", "told", "added", "warned", ...). */
@@ -76,18 +77,7 @@ const NP_TAGS = new Set(["DET", "ADJ", "PROPN", "NOUN", "NUM"]);
 const NP_LINKS = new Set(["of", "for", "at", "and", "&"]);
 /** Possessive and name-internal marks ("Putin's spokesman", "Abdel-Fattah"). */
 const NP_JOINERS = new Set(["'s", "’s", "'", "’", "-", "."]);
-const TIME_WORDS = new Set([
-  "monday",
-  "tuesday",
-  "wednesday",
-  "thursday",
-  "friday",
-  "saturday",
-  "sunday",
-  "today",
-  "yesterday",
-  "tonight",
-]);
+const TIME_WORDS = new Set([...WEEKDAY_NAMES, "today", "yesterday", "tonight"]);
 /** Relative and interrogative pronouns: never a speaker themselves ("X, who said", "a leak that suggested"). */
 const RELATIVES = new Set(["who", "whom", "whose", "which", "that", "what", "whoever", "whatever"]);
 /** Speech verbs whose following noun phrase is the addressee, not the speaker ("told reporters"). */

@@ -7,4 +7,4 @@
  * are into the clean text; mapping back to the raw article is the caller's job (the clean stage's map).
  */
 export { type AnnotateOptions, annotate } from "./annotate.js";
-export { MONTH_NAMES } from "./resolve-times.js";
+export { MONTH_NAMES, WEEKDAY_NAMES } from "./calendar-words.js";

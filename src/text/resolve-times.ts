@@ -1,37 +1,11 @@
 import * as chrono from "chrono-node";
 import type { Sentence, TimeExpression, Token } from "../types/doc.js";
+import { MONTH_NAMES, WEEKDAY_NAMES } from "./calendar-words.js";
 import { tokenAt } from "./token-at.js";
 
 /** Lowercased words that on their own can name a day (the cheap prefilter before chrono). */
-const DAY_WORDS = new Set([
-  "monday",
-  "tuesday",
-  "wednesday",
-  "thursday",
-  "friday",
-  "saturday",
-  "sunday",
-  "yesterday",
-  "today",
-  "tonight",
-  "tomorrow",
-  "ago",
-]);
-/** The twelve month names, lower case. */
-export const MONTH_NAMES: ReadonlySet<string> = new Set([
-  "january",
-  "february",
-  "march",
-  "april",
-  "may",
-  "june",
-  "july",
-  "august",
-  "september",
-  "october",
-  "november",
-  "december",
-]);
+const DAY_WORDS = new Set([...WEEKDAY_NAMES, "yesterday", "today", "tonight", "tomorrow", "ago"]);
+
 /** Month names name a day only next to a number ("March 3", "3 March"); "in March", "may" are skipped. */
 const MONTH_WORDS = new Set([
   ...MONTH_NAMES,

@@ -1,3 +1,4 @@
+import { WEEKDAY_NAMES } from "../../text/calendar-words.js";
 import type { EventPattern } from "./event-pattern.js";
 
 /** Where a pattern matched: `end` is exclusive, `targetAt` the token index where the target is expected. */
@@ -24,18 +25,7 @@ const STAR_STOPS = new Set([",", ";", ":", "(", ")", "[", "]"]);
 const scratch = new Int32Array(32);
 
 /** Day words wire copy puts between a verb and its complement ("on Thursday", "yesterday"). */
-const DAY_WORDS = new Set([
-  "monday",
-  "tuesday",
-  "wednesday",
-  "thursday",
-  "friday",
-  "saturday",
-  "sunday",
-  "today",
-  "yesterday",
-  "overnight",
-]);
+const DAY_WORDS = new Set([...WEEKDAY_NAMES, "today", "yesterday", "overnight"]);
 
 /** Length of a day phrase starting at `i` ("on Thursday" → 2, "yesterday" → 1), else 0. */
 function dayPhraseAt(lemmas: readonly string[], i: number, lim: number): number {
