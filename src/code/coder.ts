@@ -1,4 +1,4 @@
-import { MONTH_NAMES } from "../text/index.js";
+import { MONTH_NAMES, WEEKDAY_NAMES } from "../text/index.js";
 import type { Doc, Quote, Token } from "../types/doc.js";
 import type { Modality } from "../types/event.js";
 import type { Mention } from "../types/mention.js";
@@ -125,14 +125,16 @@ export class EventCoder {
       if ((sportsStory || sporty[si] === 1) && !this.namesPolitics(ss, se, ctx)) continue;
       const segments = segmentSentence(tokens, ss, se, this.lexicon, (t) => owner[t] !== -1);
       const cues = findCues(tokens, ss, se, segments, this.lexicon);
-      const speaker = this.speakerOf(ctx, sentence.index, ss, se, segments);
-      const leading = this.leadingSpeaker(ctx, ss, se, segments);
+      const said = new Map<number, Statement | null>();
+      const { speaker, leaders } = this.speakers(ctx, sentence.index, ss, se, segments, said);
+      const leading = leaders[0] ?? null;
       for (const tr of triggers) {
+        if (coercionPromised(tokens, triggers, tr)) continue;
         const seg = segmentIndexOf(segments, tr.head);
         const roles =
           tr.pattern.kind === "verb"
             ? verbRoles(ctx, segments, seg, tr)
-            : nounRoles(ctx, segments, seg, tr, this.lexicon);
+            : nounRoles(ctx, segments, seg, tr, this.lexicon, triggers);
         if (!roles) continue;
         const cameo = this.ontology.cameo(tr.pattern.code);
         if (!cameo) continue;
@@ -151,7 +153,11 @@ export class EventCoder {
         if (date && input.date && daysBetween(date, input.date) > HISTORY_DAYS) continue; // a history recap, not news
         if (!date && input.date && isHistory(tokens, segments[seg]!, tr.last, input.date)) continue; // "invaded Kuwait in 1990"
         if (input.date && yearNamed(tokens, segments[seg]!, tr, input.date)) continue; // "the 1994 genocide"
-        const speakerHere = quote ? (this.quoteSpeaker(ctx, quote) ?? speaker) : speaker;
+        // the speaker of the nearest verb of saying that opens the clause holding the trigger ("Mexico said migrants
+        // fled after Trump said he would crack down" → Trump), else the sentence's ("…, officials said")
+        let nearest: Mention | null = null;
+        for (const l of leaders) if (l.verb < tr.first) nearest = l.source;
+        const speakerHere = quote ? (this.quoteSpeaker(ctx, quote) ?? speaker) : (nearest ?? speaker);
         const root = tr.pattern.code.slice(0, 2);
         const protested =
           tr.pattern.flags.notarget && root === "14" ? protestTarget(ctx, segments[seg]!, tr) : null;
@@ -160,7 +166,15 @@ export class EventCoder {
           !protested && (PLACE_TARGET_ROOTS.has(root) || empathy)
             ? locativeTarget(ctx, segments[seg]!, tr, "")
             : null;
-        for (const [src0, tgt0] of pairs(roles, tr.pattern)) {
+        // "Petraeus held talks with Suleiman": talks held with someone are held by both sides (a light verb, a
+        // reciprocal noun and "with" its partner); "met with" keeps its direction
+        const mutual =
+          tr.pattern.kind === "verb" &&
+          tr.pattern.flags.reciprocal &&
+          tr.match.targetAt !== null &&
+          tokens[tr.match.targetAt - 1]?.lower === "with" &&
+          this.lexicon.support.has(lemmas[tr.head]!);
+        for (const [src0, tgt0] of pairs(roles, tr.pattern, mutual)) {
           const src = upgradeToSpeaker(src0, speakerHere);
           const tgt =
             tgt0 ??
@@ -226,6 +240,7 @@ export class EventCoder {
                 src,
                 speakerHere,
                 tr.pattern.kind === "verb" && ownAimAt(tokens, tr.head),
+                tr.pattern.kind === "verb" && ownPledgeAt(tokens, tr.head, this.lexicon.commit),
               )
             : null;
           if (derived && this.ontology.cameo(derived)) {
@@ -250,7 +265,7 @@ export class EventCoder {
       }
       for (const v of saying) {
         if (triggers.some((tr) => tr.match.matchedIdx.includes(v))) continue; // "announced sanctions" is its own event
-        const st = statementAt(ctx, segments, v, this.lexicon);
+        const st = said.has(v) ? said.get(v)! : statementAt(ctx, segments, v, this.lexicon);
         if (!st) continue;
         const seg = segmentIndexOf(segments, v);
         const modality = statementModality(tokens, cues, v);
@@ -593,44 +608,38 @@ export class EventCoder {
     return false;
   }
 
-  /** The subject of a verb of saying in the sentence ("Putin says …", "…, he said"). */
-  private speakerOf(
+  /**
+   * The speakers of the sentence's verbs of saying (each verb's statement is kept in `said` for the statement events):
+   * `speaker`, the subject of the first one ("Putin says …", "…, he said", else a quote's speaker), and `leaders`, the
+   * verbs that open what follows ("Israel said (that) …"; not a trailing "…, said the minister") with their speakers,
+   * in sentence order.
+   */
+  private speakers(
     ctx: Ctx,
     sentence: number,
     ss: number,
     se: number,
     segments: readonly Segment[],
-  ): Mention | null {
+    said: Map<number, Statement | null>,
+  ): { speaker: Mention | null; leaders: { verb: number; source: Mention }[] } {
+    let speaker: Mention | null = null;
+    const leaders: { verb: number; source: Mention }[] = [];
     for (let t = ss; t < se; t++) {
       const tk = ctx.tokens[t]!;
       if (tk.pos !== "VERB" || !this.lexicon.report.has(tk.lemma)) continue;
       // the actor right before the verb of saying, or right after it when inverted ("…, said Wang Yi")
       const st = statementAt(ctx, segments, t, this.lexicon);
-      if (st?.source[0]) return st.source[0];
-    }
-    const quote = ctx.doc.quotes.find((q) => q.sentence === sentence && q.speaker);
-    return quote ? this.quoteSpeaker(ctx, quote) : null;
-  }
-
-  /**
-   * The speaker of the first verb of saying that opens what follows ("Israel said (that) …", "The US said …"), with
-   * the verb's index; null when the sentence has none or only a trailing attribution ("…, officials said").
-   */
-  private leadingSpeaker(
-    ctx: Ctx,
-    ss: number,
-    se: number,
-    segments: readonly Segment[],
-  ): { verb: number; source: Mention } | null {
-    for (let t = ss; t < se; t++) {
-      const tk = ctx.tokens[t]!;
-      if (tk.pos !== "VERB" || !this.lexicon.report.has(tk.lemma)) continue;
-      const st = statementAt(ctx, segments, t, this.lexicon);
+      said.set(t, st);
       const source = st?.source[0];
-      if (!source || source.tokenStart > t) continue; // inverted: "…, said the minister"
-      return { verb: t, source };
+      if (!source) continue;
+      speaker ??= source;
+      if (source.tokenStart <= t) leaders.push({ verb: t, source });
     }
-    return null;
+    if (!speaker) {
+      const quote = ctx.doc.quotes.find((q) => q.sentence === sentence && q.speaker);
+      speaker = quote ? this.quoteSpeaker(ctx, quote) : null;
+    }
+    return { speaker, leaders };
   }
 
   private quoteSpeaker(ctx: Ctx, quote: Quote): Mention | null {
@@ -830,6 +839,40 @@ function ownAimAt(tokens: readonly Token[], head: number): boolean {
   return to?.lower === "to" && to.pos === "PART" && AIM_VERBS.has(tokens[head - 2]?.lemma ?? "");
 }
 
+/**
+ * The verb trigger at `head` is the infinitive of a verb by which its subject commits itself ("vowed to crack down",
+ * "pledged on Monday to send troops"; data/code/verbs.tsv `commit`): the subject announced the act itself.
+ */
+function ownPledgeAt(tokens: readonly Token[], head: number, commit: ReadonlySet<string>): boolean {
+  const to = tokens[head - 1];
+  if (to?.lower !== "to" || to.pos !== "PART") return false;
+  let k = head - 2;
+  for (; k >= head - 5 && tokens[k]; k--) {
+    const w = tokens[k]!;
+    if (w.pos === "ADV" || DAY_WORDS.has(w.lower)) continue;
+    if (w.lower === "on" && DAY_WORDS.has(tokens[k + 1]?.lower ?? "")) continue;
+    break;
+  }
+  return commit.has(tokens[k]?.lemma ?? "");
+}
+
+/**
+ * A bare intent to cooperate ("pledged to", "agreed to", "is ready to": root 03 ending in "to") whose infinitive is
+ * a coercive act (roots 14, 16–20) is no offer of cooperation: "pledged to expel the workers" is a threat, which
+ * the act itself announces (13x).
+ */
+function coercionPromised(tokens: readonly Token[], triggers: readonly Trigger[], tr: Trigger): boolean {
+  if (!tr.pattern.code.startsWith("03") || tokens[tr.last]!.lower !== "to") return false;
+  let v = tr.last + 1;
+  if (tokens[v]?.pos === "ADV") v++;
+  for (const o of triggers) {
+    if (o.pattern.kind !== "verb" || o.head !== v) continue;
+    const root = o.pattern.code.slice(0, 2);
+    if (root === "14" || (root >= "16" && root <= "20")) return true;
+  }
+  return false;
+}
+
 function lookup(table: Readonly<Record<string, string>>, code: string): string | null {
   return table[code.slice(0, 3)] ?? table[code.slice(0, 2)] ?? null;
 }
@@ -849,11 +892,13 @@ export function intentOf(
   src: Mention,
   speaker: Mention | null,
   ownAim = false,
+  ownPledge = false,
 ): string | null {
   const root = code.slice(0, 2);
   const cooperative = root >= "04" && root <= "08";
   const coercive = root === "14" || (root >= "16" && root <= "20");
-  if (coercive && speaker && speaker.country !== src.country) return null;
+  // "… since Trump vowed to crack down, Mexican officials said": the vow is Trump's own, the speaker only reports it
+  if (coercive && speaker && speaker.country !== src.country && !ownPledge) return null;
   const words = modality.cues.map((c) => c.toLowerCase());
   const will = words.some(
     (w) =>
@@ -882,9 +927,34 @@ function accuserOf(speaker: Mention, src: Mention, modality: Modality, code: str
   if (!ACCUSABLE_ROOTS.has(code.slice(0, 2))) return null;
   if (modality.status !== "asserted" && modality.status !== "reported_claim") return null;
   if (!isPolitical(speaker) || (speaker.sector && NOT_SPEAKERS.has(speaker.sector))) return null;
-  if (!speaker.country || !src.country || speaker.country === src.country || sameActor(speaker, src))
+  if (!speaker.country || !src.country || sameActor(speaker, src)) return null;
+  // at home only the opposition, rebels or a rights group accuse their own state's forces: "the Syrian Observatory
+  // said eight people were killed in a strike by government forces"; the accused must be named, not the authorities
+  // the coder supplied for a passive ("he had been disqualified")
+  if (
+    speaker.country === src.country &&
+    !(sectorIn(speaker, DISSENT_SECTORS) && stateOrgan(src) && !src.entity.startsWith("authorities:"))
+  )
     return null;
   return speaker;
+}
+
+/** Sectors of those who hold their own state to account: opposition, rebels, insurgents, rights groups. */
+const DISSENT_SECTORS = new Set(["OPP", "REB", "INS", "HRI"]);
+/** Sectors of a state's own organs: government, armed forces, police, intelligence. */
+const STATE_SECTORS = new Set(["GOV", "MIL", "COP", "SPY"]);
+
+/** Whether one of the 3-letter parts of the mention's sector ("OPPHRI" → OPP, HRI) is in `set`. */
+function sectorIn(m: Mention, set: ReadonlySet<string>): boolean {
+  const sector = m.sector ?? "";
+  for (let i = 0; i + 3 <= sector.length; i += 3) if (set.has(sector.slice(i, i + 3))) return true;
+  return false;
+}
+
+/** The state itself ("Syria") or one of its organs ("government forces", "the police"), not its rebels or people. */
+function stateOrgan(m: Mention): boolean {
+  if (!m.sector) return m.kind === "country";
+  return STATE_SECTORS.has(m.sector.slice(0, 3)) && !sectorIn(m, DISSENT_SECTORS);
 }
 
 /** The first token of a noun trigger that is the object of the verb of saying at `v` ("announced new sanctions"). */
@@ -1089,21 +1159,7 @@ const SKIP_BEFORE_VERB = new Set(["ADV", "AUX", "PART"]);
  */
 const NOT_SPEAKERS = new Set(["CVL", "BUS", "CRM", "HLH", "EDU", "MED", "REF", "AGR", "COP"]);
 /** Time words that may stand between a speaker and the verb without "on": "Chinese authorities Thursday announced". */
-const DAY_WORDS = new Set([
-  "monday",
-  "tuesday",
-  "wednesday",
-  "thursday",
-  "friday",
-  "saturday",
-  "sunday",
-  "today",
-  "yesterday",
-  "tonight",
-  "earlier",
-  "later",
-  "late",
-]);
+const DAY_WORDS = new Set([...WEEKDAY_NAMES, "today", "yesterday", "tonight", "earlier", "later", "late"]);
 
 /**
  * Modality of a statement: only cues on the verb of saying itself ("did not say", "will announce", "could tell"),
@@ -1835,8 +1891,10 @@ function reducedPassive(ctx: Ctx, tr: Trigger, segment: Segment): boolean {
   const next = tokens[tr.head + 1];
   if (!next || !REDUCED_PASSIVE_NEXT.has(next.lower)) return false;
   if (next.lower === "by") return true;
-  // the pattern's own preposition ("fired at {T}") is no sign; nor is an actor right after ("accused Iran of")
-  if (tr.match.matchedIdx.includes(tr.head + 1)) return false;
+  // the pattern's own preposition before its target ("fired at {T}") is no sign; nor is an actor right after
+  // ("accused Iran of"). A preposition of the pattern that names no target ("killed in * attack") still is one:
+  // "the families of the miners killed in the attack met …"
+  if (tr.match.matchedIdx.includes(tr.head + 1) && tr.match.targetAt !== null) return false;
   if (tr.match.targetAt !== null && ctx.owner[tr.match.targetAt] !== -1) return false;
   // "there were ten soldiers killed in …": the existential clause has no other verb
   if (existentialBefore(tokens, segment.start, tr.head)) return true;
@@ -1846,7 +1904,13 @@ function reducedPassive(ctx: Ctx, tr: Trigger, segment: Segment): boolean {
     const tk = tokens2[k]!;
     if (tk.lower === "," || tk.lower === "and" || tk.lower === ";" || tk.pos === "SCONJ") return false;
     if (tk.pos === "AUX") return true;
-    if (tk.pos === "VERB" && !tk.lower.endsWith("ing") && tokens2[k - 1]!.lower !== "to") return true;
+    if (
+      tk.pos === "VERB" &&
+      !tk.lower.endsWith("ing") &&
+      tokens2[k - 1]!.lower !== "to" &&
+      !isAttributive(tokens2, k, segment.end) // "… in the occupied West Bank" is no finite verb
+    )
+      return true;
   }
   return false;
 }
@@ -2128,6 +2192,7 @@ function nounRoles(
   seg: number,
   tr: Trigger,
   lexicon: Lexicon,
+  triggers: readonly Trigger[],
 ): Roles | null {
   const segment = segments[seg]!;
   const tokens = ctx.tokens;
@@ -2236,6 +2301,10 @@ function nounRoles(
       break;
     }
   }
+  // 4b. an adverbial phrase of the clause naming its subject's own act: "met the king during a state visit to Rabat"
+  // (only with a partner named: "embarked on a trip" alone says nothing of whom)
+  const adverbial = !subject.length;
+  if (adverbial) subject = adverbialActor(ctx, segments, seg, tr, lexicon, triggers) ?? [];
   // 5. the noun as the subject of a passive: "accusations against Russia were made by the US"
   let slot: Group = [];
   for (let i = tr.match.targetAt ?? segment.end; i < segment.end && i <= (tr.match.targetAt ?? 0) + 6; i++)
@@ -2308,7 +2377,7 @@ function nounRoles(
       targets,
       reciprocal: reciprocal && subject.length > 1 && !targets.length,
       ordered: false,
-      requireTarget: false,
+      requireTarget: adverbial,
       distance: 3,
     };
   }
@@ -2323,6 +2392,77 @@ function nounRoles(
     };
   }
   return null;
+}
+
+/**
+ * Prepositions that open an adverbial phrase naming the clause subject's own act, and which acts: "during" a
+ * cooperative act (roots 03–06: "signed deals during talks with Y", "met Y during a state visit to Rabat"), "on" a
+ * visit ("was on a two-day visit to Y"). A protest or an attack "during" which someone acts is not that someone's:
+ * "police arrested 20 people during a protest".
+ */
+function ownActPreposition(w: string, code: string): boolean {
+  const root = code.slice(0, 2);
+  if (w === "during") return root >= "03" && root <= "06";
+  if (w === "on") return VISIT_CODES.has(code);
+  return false;
+}
+/** Words between such a preposition and the noun trigger: "during a three-day state visit", "on an official visit". */
+const ADVERBIAL_SKIP = new Set(["DET", "ADJ", "NUM", "NOUN"]);
+
+/**
+ * The subject of the clause a noun trigger's adverbial phrase belongs to ("X met Y during a state visit to Rabat",
+ * "During talks with Y, X signed …", "X is on a visit to Y"): the actor of the verb before the phrase, else of the
+ * first verb after it. That verb must be a form of "be", a verb of saying or a verb trigger of a verbal or
+ * cooperative act (roots 01–13): "police detained a journalist during a visit to Tehran" is the journalist's visit.
+ * Null when the noun is not in such a phrase or that verb is passive ("was arrested during …").
+ */
+function adverbialActor(
+  ctx: Ctx,
+  segments: readonly Segment[],
+  seg: number,
+  tr: Trigger,
+  lexicon: Lexicon,
+  triggers: readonly Trigger[],
+): Group | null {
+  const tokens = ctx.tokens;
+  const segment = segments[seg]!;
+  let k = tr.first - 1;
+  while (
+    k >= segment.start &&
+    k >= tr.first - 4 &&
+    ctx.owner[k] === -1 &&
+    (ADVERBIAL_SKIP.has(tokens[k]!.pos) || tokens[k]!.text === "-")
+  )
+    k--;
+  if (k < segment.start || !ownActPreposition(tokens[k]!.lower, tr.pattern.code)) return null;
+  const prep = k;
+  for (let i = prep - 1; i >= segment.start; i--) {
+    const tk = tokens[i]!;
+    const copula = tk.pos === "AUX" && tk.lemma === "be" && tokens[i + 1]!.pos !== "VERB";
+    if ((tk.pos !== "VERB" || isAttributive(tokens, i, segment.end)) && !copula) continue;
+    if (isPassive(ctx, i, segment.start) || (!copula && !ownActVerb(tokens, i, lexicon, triggers)))
+      return null;
+    return subjectOf(ctx, segments, seg, i);
+  }
+  for (let i = tr.last + 1; i < segment.end; i++) {
+    if (tokens[i]!.pos !== "VERB" || isAttributive(tokens, i, segment.end)) continue;
+    if (isPassive(ctx, i, segment.start) || !ownActVerb(tokens, i, lexicon, triggers)) return null;
+    return subjectOf(ctx, segments, seg, i);
+  }
+  return null;
+}
+
+/** A verb of saying, or the head of a verb trigger of a verbal or cooperative act (roots 01–13, not 14–20). */
+function ownActVerb(
+  tokens: readonly Token[],
+  v: number,
+  lexicon: Lexicon,
+  triggers: readonly Trigger[],
+): boolean {
+  if (lexicon.report.has(tokens[v]!.lemma)) return true;
+  for (const t of triggers)
+    if (t.pattern.kind === "verb" && t.head === v && t.pattern.code.slice(0, 2) <= "13") return true;
+  return false;
 }
 
 /** Words that may end a noun trigger's complement before its passive verb ("the Nigerian [army base] was …"). */
@@ -2366,7 +2506,11 @@ function copulaTopic(tokens: readonly Token[], t: number, end: number): boolean 
 }
 
 /** Source → target pairs of a trigger's roles. */
-function* pairs(roles: Roles, pattern: EventPatternLike): Generator<[Mention, Mention | null]> {
+function* pairs(
+  roles: Roles,
+  pattern: EventPatternLike,
+  mutual = false,
+): Generator<[Mention, Mention | null]> {
   const { sources, targets } = roles;
   if (roles.ordered && sources.length >= 2) {
     yield [sources[0]!, sources[1]!];
@@ -2383,6 +2527,7 @@ function* pairs(roles: Roles, pattern: EventPatternLike): Generator<[Mention, Me
     }
     for (const t of targets) yield [s, t];
   }
+  if (mutual && !pattern.flags.notarget) for (const t of targets) for (const s of sources) yield [t, s];
 }
 
 /** Mentions whose country the coder guessed from the sentence or the article, not from their words or the dateline. */

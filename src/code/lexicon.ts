@@ -25,6 +25,8 @@ export interface Lexicon {
   readonly sport: ReadonlyMap<string, readonly Phrase[]>;
   readonly report: ReadonlySet<string>;
   readonly support: ReadonlySet<string>;
+  /** Verbs by which the subject commits itself to the infinitive after them ("vowed to", "pledged to"). */
+  readonly commit: ReadonlySet<string>;
   /** Nouns naming people who protest (data/code/nouns.tsv `protester`), lowercase singular and plural. */
   readonly protester: ReadonlySet<string>;
 }
@@ -97,11 +99,13 @@ export function loadLexicon(): Lexicon {
   }
   const report = new Set<string>();
   const support = new Set<string>();
+  const commit = new Set<string>();
   for (const { line, cols } of rows("verbs.tsv")) {
     const [kind, lemma] = cols;
     if (!lemma?.trim()) fail("verbs.tsv", line, "empty lemma");
     if (kind === "report") report.add(lemma.split(" ")[0]!);
     else if (kind === "support") support.add(lemma);
+    else if (kind === "commit") commit.add(lemma);
     else fail("verbs.tsv", line, `unknown class '${kind}'`);
   }
   const protester = new Set<string>();
@@ -111,6 +115,6 @@ export function loadLexicon(): Lexicon {
     if (kind === "protester") protester.add(word.trim().toLowerCase());
     else fail("nouns.tsv", line, `unknown class '${kind}'`);
   }
-  cached = { cues, sport, report, support, protester };
+  cached = { cues, sport, report, support, commit, protester };
   return cached;
 }

@@ -307,6 +307,122 @@ const rows: readonly Row[] = [
     text: "Gunmen attacked Sikhs at a temple in Kabul.",
     want: [{ code: "18", source: "", target: "AFG" }],
   },
+  // a reduced relative ("the soldiers killed in the raid") is a passive whose patient is its own head noun, even when
+  // the pattern's own preposition follows the participle; the noun phrase before it is not the killer
+  {
+    mechanism: "reduced relative with the pattern's preposition is passive",
+    text: "Israeli soldiers killed in the raid were buried in Jerusalem on Friday.",
+    never: [{ code: "19", source: "ISR" }],
+  },
+  {
+    mechanism: "reduced relative inside an 'of' phrase",
+    text: "The families of Afghan policemen killed in the ambush met the governor of Kandahar.",
+    never: [
+      { code: "18", source: "AFG" },
+      { code: "19", source: "AFG" },
+    ],
+  },
+  {
+    mechanism: "active kill with the same pattern stays active",
+    text: "Turkish troops killed three Kurdish fighters in an attack near the border.",
+    want: [{ code: "19", source: "TUR" }],
+  },
+  {
+    mechanism: "an attributive participle later in the clause is no finite verb",
+    text: "Indian troops remained on high alert in the disputed Kashmir region after the clashes.",
+    want: [{ code: "152", source: "IND" }],
+  },
+  // a coercive act the subject itself vowed or pledged is its threat, whoever reports the sentence
+  {
+    mechanism: "a vow reported by a foreign speaker is still a threat",
+    text: "Farmers blocked highways after Ankara vowed to expel Syrian refugees, Greek officials said.",
+    want: [
+      { code: "174", source: "TUR", target: "SYR", status: "future" },
+      { code: "13", source: "TUR", target: "SYR", status: "asserted" },
+    ],
+  },
+  {
+    mechanism: "the nearest verb of saying before an act names its announcer",
+    text: "Mexican officials said migrants fled north after Trump said he would crack down on them.",
+    date: "2018-05-01",
+    want: [{ code: "13", source: "USA", status: "asserted" }],
+  },
+  {
+    mechanism: "a pledge to a coercive act is a threat, not an intent to cooperate",
+    text: "Hungary's government pledged to deport the Afghan asylum seekers.",
+    want: [{ code: "13", source: "HUN", status: "asserted" }],
+    never: [{ code: "03", source: "HUN" }],
+  },
+  {
+    mechanism: "a pledge to a cooperative act stays an intent",
+    text: "Greece pledged to send humanitarian aid to Libya.",
+    want: [{ code: "03", source: "GRC", target: "LBY" }],
+  },
+  {
+    mechanism: "a prediction by a foreign speaker is no threat",
+    text: "Iran will attack Israel, a US official said.",
+    never: [{ code: "13", source: "IRN" }],
+  },
+  // a noun trigger in an adverbial phrase ("during / on a visit") takes the subject of its clause
+  {
+    mechanism: "visit in an adverbial phrase after the verb",
+    text: "The Japanese prime minister met Vietnamese leaders during an official visit to Hanoi.",
+    want: [
+      { code: "040", source: "JPN", target: "VNM" },
+      { code: "042", source: "JPN", target: "VNM" },
+    ],
+  },
+  {
+    mechanism: "visit in an adverbial phrase opening the sentence",
+    text: "During a two-day visit to Ghana, the German chancellor signed an energy agreement.",
+    want: [{ code: "042", source: "DEU", target: "GHA" }],
+  },
+  {
+    mechanism: "'is on a visit to' is a visit",
+    text: "The Chinese premier is on a two-day visit to Kenya.",
+    want: [{ code: "042", source: "CHN", target: "KEN" }],
+  },
+  {
+    mechanism: "a coercive act during a visit does not make its actor the visitor",
+    text: "Police detained a British journalist during a visit to Tehran.",
+    never: [{ code: "042", source: "GBRCOP" }],
+  },
+  // accusations at home: opposition, rebels and rights groups reporting hostile acts of their own state's forces
+  {
+    mechanism: "opposition accuses its own police",
+    text: "Ugandan opposition leaders said police arrested dozens of their supporters in Kampala.",
+    want: [{ code: "112", source: "UGA", target: "UGA" }],
+  },
+  {
+    mechanism: "rights group accuses its own army",
+    text: "A Burmese rights group said soldiers burned down three villages in Rakhine.",
+    want: [{ code: "112", source: "MMR", target: "MMR" }],
+  },
+  {
+    mechanism: "an army reporting a rebel attack at home is no accusation",
+    text: "Myanmar's army said rebels attacked a police post.",
+    never: [{ code: "112", source: "MMR" }],
+  },
+  {
+    mechanism: "no accusation of authorities the coder supplied for a passive",
+    text: "A Ugandan opposition leader said he had been arrested twice this year.",
+    never: [{ code: "112", source: "UGA" }],
+  },
+  // talks held with someone are held by both; "met with" keeps its direction
+  {
+    mechanism: "held talks with is mutual",
+    text: "Egypt's foreign minister held talks with Jordan's King Abdullah in Amman.",
+    want: [
+      { code: "04", source: "EGY", target: "JOR" },
+      { code: "04", source: "JOR", target: "EGY" },
+    ],
+  },
+  {
+    mechanism: "met with keeps its direction",
+    text: "Sudan's army chief met with the Saudi ambassador.",
+    want: [{ code: "04", source: "SDN", target: "SAU" }],
+    never: [{ code: "04", source: "SAU" }],
+  },
 ];
 
 testRows("coder", rows);
