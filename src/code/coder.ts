@@ -1316,9 +1316,12 @@ function withCountry(ctx: Ctx, m: Mention): Mention {
     }
     return out;
   }
-  // a dateline names where the story's unnamed officials are; without one, the sentence's subject state, and only
-  // then the state the article names most
-  const dateline = !country && ctx.homeCountry ? ctx.homeCountry : null;
+  // a sentence that opens on its scene ("In Minsk, police detained…") places its unnamed agents there, before the
+  // dateline; otherwise a dateline names where the story's unnamed officials are; without one, the sentence's
+  // subject state, and only then the state the article names most
+  const scene = country ? null : sceneCountry(ctx, m.sentence);
+  country ??= scene;
+  const dateline = scene ?? (!country && ctx.homeCountry ? ctx.homeCountry : null);
   country ??= ctx.homeCountry ?? sentenceSubjectCountry(ctx, m) ?? ctx.mainCountry;
   if (!country) return m;
   const out = {
@@ -1393,6 +1396,36 @@ const MODIFIER_POS = new Set(["ADJ", "DET", "VERB", "NOUN", "PUNCT"]);
 const VICTIM_SECTORS = new Set(["CVL", "REF"]);
 
 /** The country of the first place named in a sentence with a country, or null. */
+/** Prepositions that open a sentence on its scene: "In Minsk, …", "Near Kherson, …", "Outside the embassy in Paris, …". */
+const SCENE_PREPOSITIONS = new Set([
+  "in",
+  "at",
+  "near",
+  "outside",
+  "inside",
+  "across",
+  "throughout",
+  "around",
+]);
+
+/**
+ * The country of the place a sentence opens on ("In Minsk, police detained…" → BLR): a scene preposition, then within
+ * six words a place with a country, then a comma. Null when the sentence opens otherwise.
+ */
+function sceneCountry(ctx: Ctx, sentence: number): string | null {
+  const s = ctx.doc.sentences[sentence];
+  if (!s || !SCENE_PREPOSITIONS.has(ctx.tokens[s.tokenStart]?.lower ?? "")) return null;
+  let country: string | null = null;
+  for (let t = s.tokenStart + 1; t < Math.min(s.tokenEnd, s.tokenStart + 8); t++) {
+    const token = ctx.tokens[t]!;
+    if (token.text === ",") return country;
+    if (country) continue;
+    const place = ctx.places.find((p) => p.start <= token.start && p.end > token.start && p.country);
+    if (place) country = place.country;
+  }
+  return null;
+}
+
 function sentencePlace(ctx: Ctx, sentence: number): string | null {
   const cached = ctx.victimPlace.get(sentence);
   if (cached !== undefined) return cached;

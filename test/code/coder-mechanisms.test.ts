@@ -3,6 +3,18 @@ import { type Row, testRows } from "./event-expectations.js";
 // Sentences written for these tests. Each row names events that must (or must not) be coded:
 // `code` is a CAMEO prefix, `source`/`target` the country (or IGO) part of the actor code, "-" = no target.
 const rows: readonly Row[] = [
+  // unnamed agents: the scene a sentence opens on comes before the dateline
+  {
+    mechanism: "a sentence that opens on a foreign scene places its police there, not at the dateline",
+    text: "ROME (Wire) — Italian ministers met on Monday. In Tunis, police arrested twelve migrants on Sunday.",
+    want: [{ code: "173", source: "TUN" }],
+    never: [{ code: "173", source: "ITA" }],
+  },
+  {
+    mechanism: "without a scene, unnamed police belong to the dateline",
+    text: "ROME (Wire) — Police arrested twelve migrants on Sunday near the port.",
+    want: [{ code: "173", source: "ITA" }],
+  },
   // statements: a political speaker's "said / announced" is a 010 event, asserted whatever the content's modality
   {
     mechanism: "statement by a ministry",
