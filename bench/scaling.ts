@@ -9,13 +9,13 @@
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import pg from "pg";
 import { enqueuePaths, startQueueWorker, type WorkerStats } from "../src/queue/index.js";
 import type { CodedArticleRow } from "../src/types/store.js";
+import { PrivateRedis } from "../test/queue/queue-fixtures.js";
 import { type BenchOptions, type BenchReport, type BenchSection, median, WIKINEWS } from "./bench-section.js";
 
 const PG = process.env.DYAD_BENCH_PG ?? "postgres://postgres@127.0.0.1:5432/test";
@@ -43,57 +43,6 @@ interface Run {
 }
 
 const round = (x: number, digits = 0) => Number(x.toFixed(digits));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function privateRedis(): Promise<{ url: string; stop(): void }> {
-  const port = await freePort();
-  execFileSync("redis-server", [
-    "--port",
-    String(port),
-    "--bind",
-    "127.0.0.1",
-    "--save",
-    "",
-    "--appendonly",
-    "no",
-    "--daemonize",
-    "yes",
-    "--logfile",
-    "",
-  ]);
-  for (let i = 0; ; i++) {
-    try {
-      execFileSync("redis-cli", ["-p", String(port), "ping"], { stdio: "pipe" });
-      break;
-    } catch (error) {
-      if (i > 50) throw error;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  return {
-    url: `redis://127.0.0.1:${port}`,
-    stop: () => {
-      try {
-        execFileSync("redis-cli", ["-p", String(port), "shutdown", "nosave"], {
-          stdio: "ignore",
-          timeout: 5000,
-        });
-      } catch {
-        // shutdown closes the connection before answering
-      }
-    },
-  };
-}
 
 async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: PG, connectionTimeoutMillis: 5000 });
@@ -144,7 +93,7 @@ function startWorker(
 async function measure(input: string, workers: number, tag: string): Promise<Run> {
   const name = `dyad_bench_scaling_${process.pid}_${tag}`;
   const dbUrl = databaseUrl(name);
-  const redis = await privateRedis();
+  const redis = await PrivateRedis.create();
   const started: { child: ChildProcess; report: Promise<WorkerReport> }[] = [];
   try {
     // The first worker creates and migrates the database; the others then find it ready.

@@ -9,9 +9,8 @@
  * Without `--queue` a private redis-server is started on a free loopback port; without `--pg` a fresh database is
  * created on 127.0.0.1:5432 (and dropped at the end unless `--keep`). Exit code 0 when the stores are identical.
  */
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -19,6 +18,7 @@ import pg from "pg";
 import { enqueuePaths, startQueueWorker } from "../src/queue/index.js";
 import { ingestPaths } from "../src/scale/index.js";
 import { openStore, type Store } from "../src/store/index.js";
+import { PrivateRedis } from "../test/queue/queue-fixtures.js";
 import { dumpAnyStore } from "../test/store/conformance-stores.js";
 
 const SELF = fileURLToPath(import.meta.url);
@@ -31,45 +31,6 @@ function flag(name: string): string | undefined {
 }
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function startRedis(): Promise<{ url: string; stop(): void }> {
-  const port = await freePort();
-  execFileSync("redis-server", [
-    ...["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-    ...["--daemonize", "yes", "--logfile", ""],
-  ]);
-  for (let i = 0; ; i++) {
-    try {
-      execFileSync("redis-cli", ["-p", String(port), "ping"], { stdio: "pipe" });
-      break;
-    } catch (error) {
-      if (i > 50) throw error;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  const stop = () => {
-    try {
-      execFileSync("redis-cli", ["-p", String(port), "shutdown", "nosave"], {
-        stdio: "ignore",
-        timeout: 5000,
-      });
-    } catch {
-      // shutdown closes the connection before answering
-    }
-  };
-  return { url: `redis://127.0.0.1:${port}`, stop };
-}
 
 function startWorker(queueUrl: string, dbUrl: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", SELF, "--worker", queueUrl, dbUrl], {
@@ -164,7 +125,7 @@ async function main(): Promise<number> {
   }
   const dbName = `dyad_compare_${process.pid}`;
   const pgUrl = flag("--pg") ?? ADMIN_PG.replace(/\/test$/, `/${dbName}`);
-  const redis = flag("--queue") ? null : await startRedis();
+  const redis = flag("--queue") ? null : await PrivateRedis.create();
   const queueUrl = flag("--queue") ?? (redis as { url: string }).url;
   const workers: ChildProcess[] = [];
   try {
