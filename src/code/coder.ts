@@ -210,6 +210,27 @@ export class EventCoder {
             pattern: tr.pattern.id,
             confidence: confidence(tr, roles, src, tgt),
           });
+          /** A record derived from this act (an accusation, an intent): asserted, at the act's trigger. */
+          const derived = (
+            dcode: string,
+            source: Mention,
+            target: Mention | null,
+            speaker: Mention | null,
+            pattern: string,
+            penalty: number,
+          ) => ({
+            code: dcode,
+            source,
+            target,
+            sentence: sentence.index,
+            trigger: [tokens[tr.first]!.start, tokens[tr.last]!.end] as [number, number],
+            modality: { status: "asserted" as const, cues: [] },
+            speaker,
+            quote,
+            date: input.date ?? date,
+            pattern,
+            confidence: Math.round((confidence(tr, roles, src, tgt) - penalty) * 100) / 100,
+          });
           // "Israel said a mortar bomb was fired at it from Gaza": a state that reports another's hostile act
           // as fact accuses it
           const accuser =
@@ -218,22 +239,19 @@ export class EventCoder {
             const akey = `${sentence.index}|${ACCUSE_CODE}|${accuser.code}|${src.code}`;
             if (!seen.has(akey)) {
               seen.add(akey);
-              out.push({
-                code: ACCUSE_CODE,
-                source: accuser,
-                target: src,
-                sentence: sentence.index,
-                trigger: [tokens[tr.first]!.start, tokens[tr.last]!.end],
-                modality: { status: "asserted", cues: [] },
-                speaker: accuser,
-                quote,
-                date: input.date ?? date,
-                pattern: `accusation:11/${ACCUSE_CODE} from ${tr.pattern.id}`,
-                confidence: Math.round((confidence(tr, roles, src, tgt) - 0.15) * 100) / 100,
-              });
+              out.push(
+                derived(
+                  ACCUSE_CODE,
+                  accuser,
+                  src,
+                  accuser,
+                  `accusation:11/${ACCUSE_CODE} from ${tr.pattern.id}`,
+                  0.15,
+                ),
+              );
             }
           }
-          const derived = this.options.intents
+          const intent = this.options.intents
             ? intentOf(
                 code,
                 modality,
@@ -243,23 +261,20 @@ export class EventCoder {
                 tr.pattern.kind === "verb" && ownPledgeAt(tokens, tr.head, this.lexicon.commit),
               )
             : null;
-          if (derived && this.ontology.cameo(derived)) {
-            const dkey = `${sentence.index}|${derived.slice(0, 2)}|${src.code}|${tgt?.code ?? ""}`;
+          if (intent && this.ontology.cameo(intent)) {
+            const dkey = `${sentence.index}|${intent.slice(0, 2)}|${src.code}|${tgt?.code ?? ""}`;
             if (seen.has(dkey)) continue;
             seen.add(dkey);
-            out.push({
-              code: derived,
-              source: src,
-              target: tgt,
-              sentence: sentence.index,
-              trigger: [tokens[tr.first]!.start, tokens[tr.last]!.end],
-              modality: { status: "asserted", cues: [] },
-              speaker: speakerHere,
-              quote,
-              date: input.date ?? date,
-              pattern: `intent:${derived.slice(0, 2)}/${derived} from ${tr.pattern.id}`,
-              confidence: Math.round((confidence(tr, roles, src, tgt) - 0.1) * 100) / 100,
-            });
+            out.push(
+              derived(
+                intent,
+                src,
+                tgt,
+                speakerHere,
+                `intent:${intent.slice(0, 2)}/${intent} from ${tr.pattern.id}`,
+                0.1,
+              ),
+            );
           }
         }
       }
@@ -267,9 +282,7 @@ export class EventCoder {
         if (triggers.some((tr) => tr.match.matchedIdx.includes(v))) continue; // "announced sanctions" is its own event
         const st = said.has(v) ? said.get(v)! : statementAt(ctx, segments, v, this.lexicon);
         if (!st) continue;
-        const seg = segmentIndexOf(segments, v);
         const modality = statementModality(tokens, cues, v);
-        void seg;
         const quote =
           doc.quotes.find(
             (q) => q.sentence === sentence.index && this.quoteSpeaker(ctx, q)?.code === st.source[0]?.code,
