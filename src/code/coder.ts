@@ -401,17 +401,7 @@ export class EventCoder {
         // "he"/"she" stand for a person, "it" for a country or organisation; "they" for any group
         if ((pron.lower === "he" || pron.lower === "she") && sp.kind !== "person") continue;
         if (pron.lower === "it" && (sp.kind === "person" || sp.kind === "pronoun")) continue;
-        out.push({
-          ...sp,
-          start: pron.start,
-          end: pron.end,
-          tokenStart: p,
-          tokenEnd: p + 1,
-          sentence: pron.sentence,
-          text: pron.text,
-          kind: "pronoun",
-          why: `coref: "${pron.text}" after "${tk.text}" → its speaker ${sp.name}`,
-        });
+        out.push(atPronoun(sp, pron, p, `coref: "${pron.text}" after "${tk.text}" → its speaker ${sp.name}`));
       }
     }
     return out;
@@ -439,17 +429,7 @@ export class EventCoder {
       const antecedent = this.subjectAntecedent(ctx, p, floor, w === "it");
       if (!antecedent.length) continue;
       for (const a of antecedent)
-        out.push({
-          ...a,
-          start: pron.start,
-          end: pron.end,
-          tokenStart: p,
-          tokenEnd: p + 1,
-          sentence: pron.sentence,
-          text: pron.text,
-          kind: "pronoun",
-          why: `coref: "${pron.text}" → the latest subject ${a.name}`,
-        });
+        out.push(atPronoun(a, pron, p, `coref: "${pron.text}" → the latest subject ${a.name}`));
     }
     return out;
   }
@@ -702,16 +682,8 @@ export class EventCoder {
       if (!sp) continue;
       const plural = tk.lower === "we" || tk.lower === "our" || tk.lower === "us" || tk.lower === "ours";
       out.push({
-        ...sp,
-        start: tk.start,
-        end: tk.end,
-        tokenStart: i,
-        tokenEnd: i + 1,
-        sentence: tk.sentence,
-        text: tk.text,
-        kind: "pronoun",
+        ...atPronoun(sp, tk, i, `coref: "${tk.text}" in a quote → its speaker ${sp.name}`),
         code: plural && sp.country ? `${sp.country}${sp.sector ?? ""}` : sp.code,
-        why: `coref: "${tk.text}" in a quote → its speaker ${sp.name}`,
       });
       added = true;
     }
@@ -1346,6 +1318,21 @@ function withCountry(ctx: Ctx, m: Mention): Mention {
   if (guessed) COUNTRY_GUESSED.add(out);
   if (guessed && !dateline) COUNTRY_WEAK.add(out);
   return out;
+}
+
+/** The actor `antecedent` stands for, as a mention at the pronoun token `token` (index `at`). */
+function atPronoun(antecedent: Mention, token: Token, at: number, why: string): Mention {
+  return {
+    ...antecedent,
+    start: token.start,
+    end: token.end,
+    tokenStart: at,
+    tokenEnd: at + 1,
+    sentence: token.sentence,
+    text: token.text,
+    kind: "pronoun",
+    why,
+  };
 }
 
 /** An agent mention that ends in a proper name ("party chief Ana Ruiz"): a named, titled person, not a bare role. */
