@@ -7,6 +7,7 @@ import {
   codedRowOf,
   rejectOfArticle,
 } from "../scale/coding-result.js";
+import { tuneTieringForCoding } from "../scale/tiering.js";
 import { openStore } from "../store/open-store.js";
 import type { Store } from "../store/store.js";
 import { DyadError } from "../types/errors.js";
@@ -83,6 +84,7 @@ async function startCoder(
     const pool = await CodingPool.start({ workers: threads, taskModule });
     return { coder: pool, close: () => pool.close() };
   }
+  tuneTieringForCoding(); // this process codes: optimise its hot functions once their feedback has settled
   const task = (await import(String(taskModule))) as CodingTaskModule;
   await task.prepare?.();
   return { coder: inThreadCoder((article) => task.codeTask(article)), close: async () => undefined };

@@ -8,6 +8,7 @@ import type { Article } from "../types/article.js";
 import type { CodingTaskModule } from "./coding-result.js";
 import type { PoolReply, PoolRequest } from "./pool-messages.js";
 import { threadCpuSeconds } from "./thread-cpu.js";
+import { tuneTieringForCoding } from "./tiering.js";
 
 const port = parentPort;
 if (!port) throw new Error("dyad: coding-worker must run in a worker thread");
@@ -18,6 +19,7 @@ function memoryMb(): number {
 }
 
 const { taskModule } = workerData as { taskModule: string };
+tuneTieringForCoding(); // before the task module's code is loaded
 const task = (await import(taskModule)) as CodingTaskModule;
 await task.prepare?.();
 let peakMb = memoryMb();
