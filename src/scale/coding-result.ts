@@ -14,6 +14,8 @@ export interface CodingResult {
   readonly signature: Uint32Array;
   /** Sentences the annotator found (for throughput figures). */
   readonly sentences: number;
+  /** Problems the pipeline noted about the article (e.g. nothing left after cleaning). */
+  readonly issues: number;
 }
 
 /** A module a coding worker can load: `prepare` once at start, then `codeTask` per article. */
@@ -28,6 +30,7 @@ export function codingResult(coded: {
   readonly clean: CleanText;
   readonly doc: Pick<Doc, "sentences">;
   readonly events: readonly EventRecord[];
+  readonly issues?: readonly unknown[];
 }): CodingResult {
   return {
     articleId: coded.article.id,
@@ -35,6 +38,7 @@ export function codingResult(coded: {
     events: coded.events,
     signature: minhashSignature(coded.clean.text),
     sentences: coded.doc.sentences.length,
+    issues: coded.issues?.length ?? 0,
   };
 }
 

@@ -1,7 +1,9 @@
 import type { z } from "zod";
 import { articleFromText } from "../ingest/article-from-text.js";
-import { codedArticleRow } from "../store/coded-article-row.js";
+import type { ArticleCoder } from "../scale/coding-pool.js";
+import { codedRowOf } from "../scale/coding-result.js";
 import type { Store } from "../store/store.js";
+import type { Article } from "../types/article.js";
 import type { CodedArticleRow } from "../types/store.js";
 import { ApiProblem } from "./api-problem.js";
 import type { newArticle } from "./api-schemas.js";
@@ -17,17 +19,17 @@ export interface PostedResult {
 }
 
 /**
- * Codes posted articles with the pipeline and stores them in one batch (idempotent: an article already stored
- * is skipped). Each becomes an `Article` as `dyad ingest` would make it from a JSONL line; the id defaults to the
- * hash of the text. The pipeline is loaded on the first write, so a read-only server never loads the NLP model.
+ * Codes posted articles with `coder` and stores them in one batch (idempotent: an article already stored is
+ * skipped). Each becomes an `Article` as `dyad ingest` would make it from a JSONL line; the id defaults to the hash
+ * of the text. Nothing is coded unless every article can be read. The server passes a worker-thread coder, so
+ * coding never holds up the requests it is answering meanwhile.
  */
 export async function codePostedArticles(
   store: Store,
   posted: readonly PostedArticle[],
+  coder: ArticleCoder,
 ): Promise<PostedResult> {
-  const { codeArticle } = await import("../pipeline/index.js");
-  const rows: CodedArticleRow[] = [];
-  const summary: { id: string; events: number; issues: number }[] = [];
+  const articles: Article[] = [];
   const problems: { path: string; message: string }[] = [];
   posted.forEach((p, i) => {
     const item = articleFromText(p.text, "api", {
@@ -41,12 +43,13 @@ export async function codePostedArticles(
       problems.push({ path: posted.length > 1 ? `${i}.text` : "text", message: item.rejected.reason });
       return;
     }
-    const coded = codeArticle(item.article);
-    rows.push(codedArticleRow(coded));
-    summary.push({ id: item.article.id, events: coded.events.length, issues: coded.issues.length });
+    articles.push(item.article);
   });
   if (problems.length > 0)
     throw new ApiProblem(422, "some articles cannot be read; nothing was stored", problems);
+  const results = await Promise.all(articles.map((article) => coder.code(article)));
+  const rows: CodedArticleRow[] = results.map((r, i) => codedRowOf(articles[i]!, r));
+  const summary = results.map((r) => ({ id: r.articleId, events: r.events.length, issues: r.issues }));
   const outcome = await store.writeBatch({ rows, rejects: [] });
   return { articles: summary, events: outcome.events, skipped: outcome.skipped };
 }

@@ -9,6 +9,7 @@ import { actorNetwork } from "../analyze/actor-network.js";
 import { articleView } from "../analyze/article-view.js";
 import { dyadAlerts } from "../analyze/dyad-alerts.js";
 import { topActors } from "../analyze/top-actors.js";
+import { type ArticleCoder, inThreadCoder } from "../scale/coding-pool.js";
 import type { Store } from "../store/store.js";
 import { DyadError } from "../types/errors.js";
 import type { ModalityStatus } from "../types/event.js";
@@ -41,6 +42,21 @@ export interface AppOptions {
   readonly webRoot?: string | null | undefined;
   /** Reported by `/api/health` and the OpenAPI document. */
   readonly version?: string | undefined;
+  /**
+   * Who codes posted articles, asked on each write. Default: dyad's pipeline in the calling thread, loaded on the
+   * first write (`serve` passes a worker thread instead, so coding never holds up other requests).
+   */
+  readonly coder?: (() => Promise<ArticleCoder>) | undefined;
+}
+
+/** dyad's pipeline in this thread, loaded once on first use (a read-only server never loads the NLP model). */
+function lazyInThreadCoder(): () => Promise<ArticleCoder> {
+  let coder: Promise<ArticleCoder> | null = null;
+  return () =>
+    (coder ??= import("../scale/pipeline-task.js").then((task) => {
+      task.prepare();
+      return inThreadCoder(task.codeTask);
+    }));
 }
 
 /** `<package root>/web/dist`, found from this module's place (src/server or dist/server). */
@@ -76,6 +92,7 @@ function honoPath(openApiPath: string): string {
 export function createApp(store: Store, options: AppOptions = {}): Hono {
   const version = options.version ?? "0.1.0";
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
+  const coder = options.coder ?? lazyInThreadCoder();
   const app = new Hono();
   const document = openApiDocument(version);
   let counts: { at: number; value: StoreCounts } | null = null;
@@ -158,7 +175,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
         throw new ApiProblem(400, "the body is not valid JSON");
       }
       const body = validInput(postArticlesBody, raw, "body");
-      const result = await codePostedArticles(store, Array.isArray(body) ? body : [body]);
+      const result = await codePostedArticles(store, Array.isArray(body) ? body : [body], await coder());
       counts = null;
       return c.json(result, 201);
     },

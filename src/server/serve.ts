@@ -1,5 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { createAdaptorServer } from "@hono/node-server";
+import { type ArticleCoder, CodingPool } from "../scale/coding-pool.js";
 import { openStore } from "../store/open-store.js";
 import type { Store } from "../store/store.js";
 import { DyadError } from "../types/errors.js";
@@ -43,7 +44,21 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     throw new DyadError("USAGE", "the write token must be at least 8 characters long");
   }
   const store = await openStore(options.db, { mustExist: true, readMostly: true });
-  const app = createApp(store, { token: options.token, webRoot: options.webRoot, version: options.version });
+  // Posted articles are coded in one worker thread, started on the first write: the event loop stays free for reads.
+  let pool: Promise<CodingPool> | null = null;
+  const coder = (): Promise<ArticleCoder> => {
+    pool ??= CodingPool.start({ workers: 1 }).catch((error: unknown) => {
+      pool = null; // the next write tries again
+      throw error;
+    });
+    return pool;
+  };
+  const app = createApp(store, {
+    token: options.token,
+    webRoot: options.webRoot,
+    version: options.version,
+    coder: options.token === undefined ? undefined : coder,
+  });
   const host = options.host ?? "127.0.0.1";
   const server = createAdaptorServer({ fetch: app.fetch });
   // Keep-alive sockets from browsers and load tools would otherwise hold close() open.
@@ -69,6 +84,8 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
         server.close(() => resolve());
         if ("closeIdleConnections" in server) server.closeIdleConnections();
       });
+      const started = pool ? await (pool as Promise<CodingPool>).catch(() => null) : null;
+      await started?.close();
       await store.close();
     },
   };
