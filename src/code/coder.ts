@@ -2,7 +2,7 @@ import { MONTH_NAMES, WEEKDAY_NAMES } from "../text/index.js";
 import type { Doc, Quote, Token } from "../types/doc.js";
 import type { Modality } from "../types/event.js";
 import type { Mention } from "../types/mention.js";
-import { type Segment, segmentIndexOf, segmentSentence } from "./clauses.js";
+import { reducedRelativeAt, type Segment, segmentIndexOf, segmentSentence } from "./clauses.js";
 import type { Lexicon, Phrase } from "./lexicon.js";
 import { decideModality, type FoundCue, findCues } from "./modality.js";
 import { type CandidateList, PatternCandidates } from "./pattern-candidates.js";
@@ -87,6 +87,8 @@ export class EventCoder {
       pos[i] = tokens[i]!.pos;
     }
     let ctx = this.context(input, this.withFirstPerson(doc, input.mentions));
+    const relative = this.relativeSubjects(ctx);
+    if (relative) ctx = this.context(input, relative);
     const reported = this.reportedPronouns(ctx);
     if (reported.length)
       ctx = this.context(
@@ -426,10 +428,59 @@ export class EventCoder {
       if (!object && (w === "them" || !subjectPosition(tokens, p))) continue;
       const sentence = ctx.doc.sentences[pron.sentence]!;
       const floor = object ? sentence.tokenStart : (ctx.doc.sentences[pron.sentence - 2]?.tokenStart ?? 0);
-      const antecedent = this.subjectAntecedent(ctx, p, floor, w === "it");
+      // "the officials they blame": the noun a reduced relative clause hangs on is its object, never its subject
+      const isMention = (t: number) => ctx.owner[t] !== -1;
+      const head =
+        !object &&
+        reducedRelativeAt(tokens, p, sentence.tokenStart, sentence.tokenEnd, this.lexicon, isMention)
+          ? ctx.owner[p - 1] !== -1
+            ? ctx.mentions[ctx.owner[p - 1]!]!.tokenStart
+            : p - 1
+          : p;
+      const antecedent = this.subjectAntecedent(ctx, head, floor, w === "it");
       if (!antecedent.length) continue;
       for (const a of antecedent)
         out.push(atPronoun(a, pron, p, `coref: "${pron.text}" → the latest subject ${a.name}`));
+    }
+    return out;
+  }
+
+  /**
+   * "the officials they blame for …": the pronoun subject of a relative clause with no relative pronoun never stands
+   * for the noun the clause hangs on (that noun is the verb's object). A pronoun read so by the actor stage is read
+   * again from before that noun (the latest subject: "EU leaders … sanctions on officials they blame"), or dropped.
+   * Null when no pronoun needs it.
+   */
+  private relativeSubjects(ctx: Ctx): Mention[] | null {
+    const tokens = ctx.tokens;
+    const isMention = (t: number) => ctx.owner[t] !== -1;
+    let out: Mention[] | null = null;
+    for (let idx = 0; idx < ctx.mentions.length; idx++) {
+      const pron = ctx.mentions[idx]!;
+      const p = pron.tokenStart;
+      if (pron.kind !== "pronoun" || pron.tokenEnd !== p + 1 || ctx.owner[p - 1] === -1) continue;
+      const head = ctx.mentions[ctx.owner[p - 1]!]!;
+      if (!sameActor(head, pron)) continue;
+      const sentence = ctx.doc.sentences[pron.sentence]!;
+      if (!reducedRelativeAt(tokens, p, sentence.tokenStart, sentence.tokenEnd, this.lexicon, isMention))
+        continue;
+      out ??= [...ctx.mentions];
+      const floor = ctx.doc.sentences[pron.sentence - 2]?.tokenStart ?? 0;
+      const w = tokens[p]!.lower;
+      const antecedent = this.subjectAntecedent(ctx, head.tokenStart, floor, w === "it");
+      const at = out.indexOf(pron);
+      out.splice(
+        at,
+        1,
+        ...antecedent.map((a) =>
+          atPronoun(
+            a,
+            tokens[p]!,
+            p,
+            `coref: "${tokens[p]!.text}" opens a relative clause on "${head.text}" → the latest subject ${a.name}`,
+          ),
+        ),
+      );
     }
     return out;
   }
@@ -1603,6 +1654,7 @@ function subjectOf(ctx: Ctx, segments: readonly Segment[], seg: number, v: numbe
         break;
       }
     }
+    if (segment.opener === "rel" && segment.openerToken === -1) return null; // the noun before is the object
     if (segment.opener === "rel") {
       // "the militants who attacked": the antecedent right before the relative pronoun
       const t = segment.start - 1;
@@ -2153,6 +2205,9 @@ function verbRoles(ctx: Ctx, segments: readonly Segment[], seg: number, tr: Trig
       if (m.tokenStart <= tr.head || m.kind === "pronoun") break;
       object = groupStartingAt(ctx, m.tokenStart, segment.end);
     }
+    // "the officials they blame for …": a relative clause with no pronoun has the noun it hangs on as its object
+    if (segment.opener === "rel" && segment.openerToken === -1 && ctx.owner[segment.start - 1] !== -1)
+      object = groupEndingAt(ctx, segment.start - 1, (segments[seg - 1]?.start ?? 0) - 1);
     object ??= objectAfter(ctx, segments, seg, tr.last + 1, false);
   }
   const reduced = !isPassive(ctx, tr.head, segment.start) && reducedPassive(ctx, tr, segment);
@@ -2306,7 +2361,8 @@ function nounRoles(
   let rel: Group = [];
   const next = segments[seg + 1];
   if (next && next.opener === "rel" && next.start <= tr.last + 2) {
-    for (let i = next.start + 1; i < next.end; i++) {
+    // after the relative pronoun; a reduced relative ("the sanctions Washington imposed") opens on its subject
+    for (let i = next.openerToken === -1 ? next.start : next.start + 1; i < next.end; i++) {
       if (ctx.owner[i] !== -1) {
         rel = groupStartingAt(ctx, i, next.end);
         break;

@@ -435,6 +435,38 @@ const rows: readonly Row[] = [
     want: [{ code: "04", source: "SDN", target: "SAU" }],
     never: [{ code: "04", source: "SAU" }],
   },
+  // reduced object relative clauses (no relative pronoun): the noun before is the verb's object, the mention after
+  // it the verb's subject
+  {
+    mechanism: "a pronoun opening a reduced relative is the subject, the noun before it the object",
+    text: "Kenya arrested two Somali militants it blames for the market bombing.",
+    want: [{ code: "112", source: "KEN", target: "SOM" }],
+    never: [{ code: "112", source: "SOM" }],
+  },
+  {
+    mechanism: "a reduced relative pronoun is not the noun it hangs on, even when read so by the actor stage",
+    text: "The African Union leaders voted to suspend ties with a dozen Malian officers they blame for the coup.",
+    never: [{ code: "112", source: "MLI" }],
+  },
+  {
+    mechanism: "a named subject of a reduced relative acts on the plural actor before it",
+    text: "Japan lifted curbs on the Chinese firms Washington blacklisted last year.",
+    want: [{ code: "16", source: "USA", target: "CHN" }],
+  },
+  {
+    mechanism: "a denial in a reduced relative after an accusation is the denier's own, asserted",
+    text: "Ukraine accused Belarus of shelling a border village, a charge the Belarusian army denied.",
+    want: [
+      { code: "112", source: "UKR", target: "BLR", status: "asserted" },
+      { code: "016", source: "BLR", status: "asserted" },
+    ],
+    never: [{ code: "016", source: "BLR", status: "reported_claim" }],
+  },
+  {
+    mechanism: "a compound noun before an official is no reduced relative",
+    text: "Troops will leave the border town in June, a Serbian security official said.",
+    want: [{ code: "010", source: "SRB" }],
+  },
 ];
 
 testRows("coder", rows);
