@@ -2377,7 +2377,7 @@ function nounRoles(
   for (let i = tr.first - 1; i >= floor; i--) {
     const tk = tokens[i]!;
     if (tk.pos === "VERB") {
-      if (lexicon.support.has(tk.lemma)) {
+      if (lexicon.support.has(tk.lemma) && !judgedAct(ctx, tr, i, segment.end)) {
         subject = subjectOf(ctx, segments, i < segment.start ? seg - 1 : seg, i) ?? [];
         // "engaged Filipino peacekeepers in a firefight": the object of the light verb is the other side
         if (tokens[tr.first - 1]?.pos === "DET" && tokens[tr.first - 2]?.lower === "in")
@@ -2481,6 +2481,36 @@ function nounRoles(
     };
   }
   return null;
+}
+
+const COMPLEMENT_POS = new Set(["NUM", "NOUN", "PROPN", "PART"]);
+const DEFINITE = new Set(["the", "these", "those", "this", "that", "its", "their", "his", "her", "'s"]);
+
+/**
+ * "called the sanctions illegal", "declared the strikes a war crime", "called the blockade an act of war": a light
+ * verb at `v` whose object is a definite noun trigger followed by a predicate (an adjective, "a …", "as …") judges
+ * an act already reported; its subject is not that act's agent.
+ */
+function judgedAct(ctx: Ctx, tr: Trigger, v: number, end: number): boolean {
+  const tokens = ctx.tokens;
+  // the determiner of the trigger's noun phrase, right after the verb
+  let d = tr.first - 1;
+  while (d > v && (tokens[d]!.pos === "ADJ" || tokens[d]!.pos === "NOUN" || ctx.owner[d] !== -1)) d--;
+  if (d <= v || !DEFINITE.has(tokens[d]!.lower)) return false;
+  for (let k = v + 1; k < d; k++) if (tokens[k]!.pos !== "ADV") return false;
+  // past a complement of the noun ("the sanctions on Iran", "the sanctions against its oil industry"), the predicate
+  let i = tr.last + 1;
+  const prep = tokens[i]?.pos === "ADP" && tokens[i]!.lower !== "as";
+  if (prep) i++;
+  if (prep || tr.match.targetAt !== null) {
+    if (tokens[i]?.pos === "DET" || tokens[i]?.pos === "PRON") i++; // "on the island", "against its oil industry"
+    while (i < end && i <= tr.last + 6 && (ctx.owner[i] !== -1 || COMPLEMENT_POS.has(tokens[i]!.pos))) i++;
+  }
+  while (i < end && tokens[i]!.pos === "ADV") i++;
+  if (i >= end) return false;
+  const tk = tokens[i]!;
+  if (tk.pos === "ADJ") return true;
+  return tk.lower === "as" || ((tk.lower === "a" || tk.lower === "an") && tk.pos === "DET");
 }
 
 /**

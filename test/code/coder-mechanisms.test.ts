@@ -467,6 +467,27 @@ const rows: readonly Row[] = [
     text: "Troops will leave the border town in June, a Serbian security official said.",
     want: [{ code: "010", source: "SRB" }],
   },
+  // a light verb judging a definite act already reported ("called the sanctions illegal") is not that act's agent
+  {
+    mechanism: "calling the sanctions illegal is no sanction by the caller",
+    text: "Venezuela's government denied that it had moved troops to the border and called the sanctions illegal.",
+    never: [{ code: "16", source: "VEN" }],
+  },
+  {
+    mechanism: "a judged act with a complement and a noun predicate",
+    text: "Venezuela called the sanctions on its oil industry an act of economic war.",
+    never: [{ code: "16", source: "VEN" }],
+  },
+  {
+    mechanism: "declaring strikes a violation is no strike by the declarer",
+    text: "Iraq's president declared the airstrikes a violation of sovereignty.",
+    never: [{ code: "19", source: "IRQ" }],
+  },
+  {
+    mechanism: "a light verb with an indefinite noun is still the act",
+    text: "Moscow called a ceasefire on Tuesday.",
+    want: [{ code: "08", source: "RUS" }],
+  },
 ];
 
 testRows("coder", rows);
