@@ -1355,7 +1355,7 @@ function withCountry(ctx: Ctx, m: Mention): Mention {
   // a sentence that opens on its scene ("In Minsk, police detained…") places its unnamed agents there, before the
   // dateline; otherwise a dateline names where the story's unnamed officials are; without one, the sentence's
   // subject state, and only then the state the article names most
-  const scene = country ? null : sceneCountry(ctx, m.sentence);
+  const scene = country ? null : (sceneCountry(ctx, m.sentence) ?? continuedScene(ctx, m.sentence));
   country ??= scene;
   const dateline = scene ?? (!country && ctx.homeCountry ? ctx.homeCountry : null);
   country ??= ctx.homeCountry ?? sentenceSubjectCountry(ctx, m) ?? ctx.mainCountry;
@@ -1465,9 +1465,17 @@ const SCENE_PREPOSITIONS = new Set([
  */
 function sceneCountry(ctx: Ctx, sentence: number): string | null {
   const s = ctx.doc.sentences[sentence];
-  if (!s || !SCENE_PREPOSITIONS.has(ctx.tokens[s.tokenStart]?.lower ?? "")) return null;
+  if (!s) return null;
+  // the first sentence opens after its dateline: "ROME (Wire) — In Tunis, police …"
+  let first = s.tokenStart;
+  const dateline = ctx.doc.dateline;
+  if (dateline && dateline.start >= s.start && dateline.end <= s.end) {
+    while (first < s.tokenEnd && ctx.tokens[first]!.start < dateline.end) first++;
+    while (first < s.tokenEnd && ctx.tokens[first]!.pos === "PUNCT") first++;
+  }
+  if (!SCENE_PREPOSITIONS.has(ctx.tokens[first]?.lower ?? "")) return null;
   let country: string | null = null;
-  for (let t = s.tokenStart + 1; t < Math.min(s.tokenEnd, s.tokenStart + 8); t++) {
+  for (let t = first + 1; t < Math.min(s.tokenEnd, first + 8); t++) {
     const token = ctx.tokens[t]!;
     if (token.text === ",") return country;
     if (country) continue;
@@ -1475,6 +1483,37 @@ function sceneCountry(ctx: Ctx, sentence: number): string | null {
     if (place) country = place.country;
   }
   return null;
+}
+
+/**
+ * "In Minsk, police detained … . Officers used stun grenades …": a sentence with no scene of its own (no place or
+ * state named in it) continues the scene the sentence before it opened on, within the paragraph (up to two sentences
+ * back). Null otherwise.
+ */
+function continuedScene(ctx: Ctx, sentence: number): string | null {
+  for (let s = sentence; s > 0 && s > sentence - 2; s--) {
+    if (namesScene(ctx, s)) return null;
+    const prev = ctx.doc.sentences[s - 1]!;
+    const cur = ctx.doc.sentences[s]!;
+    if (ctx.doc.text.slice(prev.end, cur.start).includes("\n\n")) return null; // a new paragraph
+    const scene = sceneCountry(ctx, s - 1);
+    if (scene) return scene;
+  }
+  return null;
+}
+
+/** Whether sentence `s` names a place with a country or a state actor of its own (not one borrowed from context). */
+function namesScene(ctx: Ctx, s: number): boolean {
+  const sentence = ctx.doc.sentences[s]!;
+  for (const p of ctx.places)
+    if (p.country && p.start >= sentence.start && p.start < sentence.end) return true;
+  for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) {
+    const idx = ctx.owner[t]!;
+    if (idx === -1) continue;
+    const x = ctx.mentions[idx]!;
+    if (x.country && isCountryCode(x.country) && !x.why.includes(CONTEXT_WHY)) return true;
+  }
+  return false;
 }
 
 function sentencePlace(ctx: Ctx, sentence: number): string | null {
@@ -1488,7 +1527,10 @@ function sentencePlace(ctx: Ctx, sentence: number): string | null {
 function firstPlaceOf(ctx: Ctx, sentence: number): string | null {
   const s = ctx.doc.sentences[sentence];
   if (!s) return null;
+  const dateline = ctx.doc.dateline;
   for (let t = s.tokenStart; t < s.tokenEnd; t++) {
+    // the dateline says where the story was filed, not where its victims are
+    if (dateline && ctx.tokens[t]!.start >= dateline.start && ctx.tokens[t]!.start < dateline.end) continue;
     const place = placeMention(ctx, t, "");
     if (!place) continue;
     // a country named as an actor ("accusing Israel") is a place only inside a prepositional phrase

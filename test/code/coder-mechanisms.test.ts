@@ -11,6 +11,27 @@ const rows: readonly Row[] = [
     never: [{ code: "173", source: "ITA" }],
   },
   {
+    mechanism: "a sentence with no scene of its own continues the scene the sentence before opened on",
+    text: "ROME (Wire) — Italian ministers met on Monday. In Tunis, police arrested twelve migrants on Sunday. Officers fired tear gas at the protesters.",
+    want: [{ code: "175", source: "TUN" }],
+    never: [{ code: "175", source: "ITA" }],
+  },
+  {
+    mechanism: "a new paragraph does not continue the scene",
+    text: "ROME (Wire) — Italian ministers met on Monday. In Tunis, police arrested twelve migrants on Sunday.\n\nOfficers fired tear gas at the protesters.",
+    want: [{ code: "175", source: "ITA" }],
+  },
+  {
+    mechanism: "a sentence with a scene of its own keeps it",
+    text: "ROME (Wire) — Italian ministers met on Monday. In Tunis, police arrested twelve migrants on Sunday. In Rome, officers fired tear gas at the protesters.",
+    want: [{ code: "175", source: "ITA" }],
+  },
+  {
+    mechanism: "the first sentence opens on its scene after the dateline",
+    text: "ROME (Wire) — In Tunis, police arrested twelve migrants on Sunday.",
+    want: [{ code: "173", source: "TUN", target: "TUN" }],
+  },
+  {
     mechanism: "without a scene, unnamed police belong to the dateline",
     text: "ROME (Wire) — Police arrested twelve migrants on Sunday near the port.",
     want: [{ code: "173", source: "ITA" }],
