@@ -2,7 +2,7 @@ import { MONTH_NAMES, WEEKDAY_NAMES } from "../text/index.js";
 import type { Doc, Quote, Token } from "../types/doc.js";
 import type { Modality } from "../types/event.js";
 import type { Mention } from "../types/mention.js";
-import { type Segment, segmentIndexOf, segmentSentence } from "./clauses.js";
+import { reducedRelativeAt, type Segment, segmentIndexOf, segmentSentence } from "./clauses.js";
 import type { Lexicon, Phrase } from "./lexicon.js";
 import { decideModality, type FoundCue, findCues } from "./modality.js";
 import { type CandidateList, PatternCandidates } from "./pattern-candidates.js";
@@ -87,6 +87,8 @@ export class EventCoder {
       pos[i] = tokens[i]!.pos;
     }
     let ctx = this.context(input, this.withFirstPerson(doc, input.mentions));
+    const relative = this.relativeSubjects(ctx);
+    if (relative) ctx = this.context(input, relative);
     const reported = this.reportedPronouns(ctx);
     if (reported.length)
       ctx = this.context(
@@ -426,10 +428,59 @@ export class EventCoder {
       if (!object && (w === "them" || !subjectPosition(tokens, p))) continue;
       const sentence = ctx.doc.sentences[pron.sentence]!;
       const floor = object ? sentence.tokenStart : (ctx.doc.sentences[pron.sentence - 2]?.tokenStart ?? 0);
-      const antecedent = this.subjectAntecedent(ctx, p, floor, w === "it");
+      // "the officials they blame": the noun a reduced relative clause hangs on is its object, never its subject
+      const isMention = (t: number) => ctx.owner[t] !== -1;
+      const head =
+        !object &&
+        reducedRelativeAt(tokens, p, sentence.tokenStart, sentence.tokenEnd, this.lexicon, isMention)
+          ? ctx.owner[p - 1] !== -1
+            ? ctx.mentions[ctx.owner[p - 1]!]!.tokenStart
+            : p - 1
+          : p;
+      const antecedent = this.subjectAntecedent(ctx, head, floor, w === "it");
       if (!antecedent.length) continue;
       for (const a of antecedent)
         out.push(atPronoun(a, pron, p, `coref: "${pron.text}" → the latest subject ${a.name}`));
+    }
+    return out;
+  }
+
+  /**
+   * "the officials they blame for …": the pronoun subject of a relative clause with no relative pronoun never stands
+   * for the noun the clause hangs on (that noun is the verb's object). A pronoun read so by the actor stage is read
+   * again from before that noun (the latest subject: "EU leaders … sanctions on officials they blame"), or dropped.
+   * Null when no pronoun needs it.
+   */
+  private relativeSubjects(ctx: Ctx): Mention[] | null {
+    const tokens = ctx.tokens;
+    const isMention = (t: number) => ctx.owner[t] !== -1;
+    let out: Mention[] | null = null;
+    for (let idx = 0; idx < ctx.mentions.length; idx++) {
+      const pron = ctx.mentions[idx]!;
+      const p = pron.tokenStart;
+      if (pron.kind !== "pronoun" || pron.tokenEnd !== p + 1 || ctx.owner[p - 1] === -1) continue;
+      const head = ctx.mentions[ctx.owner[p - 1]!]!;
+      if (!sameActor(head, pron)) continue;
+      const sentence = ctx.doc.sentences[pron.sentence]!;
+      if (!reducedRelativeAt(tokens, p, sentence.tokenStart, sentence.tokenEnd, this.lexicon, isMention))
+        continue;
+      out ??= [...ctx.mentions];
+      const floor = ctx.doc.sentences[pron.sentence - 2]?.tokenStart ?? 0;
+      const w = tokens[p]!.lower;
+      const antecedent = this.subjectAntecedent(ctx, head.tokenStart, floor, w === "it");
+      const at = out.indexOf(pron);
+      out.splice(
+        at,
+        1,
+        ...antecedent.map((a) =>
+          atPronoun(
+            a,
+            tokens[p]!,
+            p,
+            `coref: "${tokens[p]!.text}" opens a relative clause on "${head.text}" → the latest subject ${a.name}`,
+          ),
+        ),
+      );
     }
     return out;
   }
@@ -1304,7 +1355,7 @@ function withCountry(ctx: Ctx, m: Mention): Mention {
   // a sentence that opens on its scene ("In Minsk, police detained…") places its unnamed agents there, before the
   // dateline; otherwise a dateline names where the story's unnamed officials are; without one, the sentence's
   // subject state, and only then the state the article names most
-  const scene = country ? null : sceneCountry(ctx, m.sentence);
+  const scene = country ? null : (sceneCountry(ctx, m.sentence) ?? continuedScene(ctx, m.sentence));
   country ??= scene;
   const dateline = scene ?? (!country && ctx.homeCountry ? ctx.homeCountry : null);
   country ??= ctx.homeCountry ?? sentenceSubjectCountry(ctx, m) ?? ctx.mainCountry;
@@ -1414,9 +1465,17 @@ const SCENE_PREPOSITIONS = new Set([
  */
 function sceneCountry(ctx: Ctx, sentence: number): string | null {
   const s = ctx.doc.sentences[sentence];
-  if (!s || !SCENE_PREPOSITIONS.has(ctx.tokens[s.tokenStart]?.lower ?? "")) return null;
+  if (!s) return null;
+  // the first sentence opens after its dateline: "ROME (Wire) — In Tunis, police …"
+  let first = s.tokenStart;
+  const dateline = ctx.doc.dateline;
+  if (dateline && dateline.start >= s.start && dateline.end <= s.end) {
+    while (first < s.tokenEnd && ctx.tokens[first]!.start < dateline.end) first++;
+    while (first < s.tokenEnd && ctx.tokens[first]!.pos === "PUNCT") first++;
+  }
+  if (!SCENE_PREPOSITIONS.has(ctx.tokens[first]?.lower ?? "")) return null;
   let country: string | null = null;
-  for (let t = s.tokenStart + 1; t < Math.min(s.tokenEnd, s.tokenStart + 8); t++) {
+  for (let t = first + 1; t < Math.min(s.tokenEnd, first + 8); t++) {
     const token = ctx.tokens[t]!;
     if (token.text === ",") return country;
     if (country) continue;
@@ -1424,6 +1483,37 @@ function sceneCountry(ctx: Ctx, sentence: number): string | null {
     if (place) country = place.country;
   }
   return null;
+}
+
+/**
+ * "In Minsk, police detained … . Officers used stun grenades …": a sentence with no scene of its own (no place or
+ * state named in it) continues the scene the sentence before it opened on, within the paragraph (up to two sentences
+ * back). Null otherwise.
+ */
+function continuedScene(ctx: Ctx, sentence: number): string | null {
+  for (let s = sentence; s > 0 && s > sentence - 2; s--) {
+    if (namesScene(ctx, s)) return null;
+    const prev = ctx.doc.sentences[s - 1]!;
+    const cur = ctx.doc.sentences[s]!;
+    if (ctx.doc.text.slice(prev.end, cur.start).includes("\n\n")) return null; // a new paragraph
+    const scene = sceneCountry(ctx, s - 1);
+    if (scene) return scene;
+  }
+  return null;
+}
+
+/** Whether sentence `s` names a place with a country or a state actor of its own (not one borrowed from context). */
+function namesScene(ctx: Ctx, s: number): boolean {
+  const sentence = ctx.doc.sentences[s]!;
+  for (const p of ctx.places)
+    if (p.country && p.start >= sentence.start && p.start < sentence.end) return true;
+  for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) {
+    const idx = ctx.owner[t]!;
+    if (idx === -1) continue;
+    const x = ctx.mentions[idx]!;
+    if (x.country && isCountryCode(x.country) && !x.why.includes(CONTEXT_WHY)) return true;
+  }
+  return false;
 }
 
 function sentencePlace(ctx: Ctx, sentence: number): string | null {
@@ -1437,7 +1527,10 @@ function sentencePlace(ctx: Ctx, sentence: number): string | null {
 function firstPlaceOf(ctx: Ctx, sentence: number): string | null {
   const s = ctx.doc.sentences[sentence];
   if (!s) return null;
+  const dateline = ctx.doc.dateline;
   for (let t = s.tokenStart; t < s.tokenEnd; t++) {
+    // the dateline says where the story was filed, not where its victims are
+    if (dateline && ctx.tokens[t]!.start >= dateline.start && ctx.tokens[t]!.start < dateline.end) continue;
     const place = placeMention(ctx, t, "");
     if (!place) continue;
     // a country named as an actor ("accusing Israel") is a place only inside a prepositional phrase
@@ -1603,6 +1696,7 @@ function subjectOf(ctx: Ctx, segments: readonly Segment[], seg: number, v: numbe
         break;
       }
     }
+    if (segment.opener === "rel" && segment.openerToken === -1) return null; // the noun before is the object
     if (segment.opener === "rel") {
       // "the militants who attacked": the antecedent right before the relative pronoun
       const t = segment.start - 1;
@@ -2153,6 +2247,9 @@ function verbRoles(ctx: Ctx, segments: readonly Segment[], seg: number, tr: Trig
       if (m.tokenStart <= tr.head || m.kind === "pronoun") break;
       object = groupStartingAt(ctx, m.tokenStart, segment.end);
     }
+    // "the officials they blame for …": a relative clause with no pronoun has the noun it hangs on as its object
+    if (segment.opener === "rel" && segment.openerToken === -1 && ctx.owner[segment.start - 1] !== -1)
+      object = groupEndingAt(ctx, segment.start - 1, (segments[seg - 1]?.start ?? 0) - 1);
     object ??= objectAfter(ctx, segments, seg, tr.last + 1, false);
   }
   const reduced = !isPassive(ctx, tr.head, segment.start) && reducedPassive(ctx, tr, segment);
@@ -2306,7 +2403,8 @@ function nounRoles(
   let rel: Group = [];
   const next = segments[seg + 1];
   if (next && next.opener === "rel" && next.start <= tr.last + 2) {
-    for (let i = next.start + 1; i < next.end; i++) {
+    // after the relative pronoun; a reduced relative ("the sanctions Washington imposed") opens on its subject
+    for (let i = next.openerToken === -1 ? next.start : next.start + 1; i < next.end; i++) {
       if (ctx.owner[i] !== -1) {
         rel = groupStartingAt(ctx, i, next.end);
         break;
@@ -2321,7 +2419,7 @@ function nounRoles(
   for (let i = tr.first - 1; i >= floor; i--) {
     const tk = tokens[i]!;
     if (tk.pos === "VERB") {
-      if (lexicon.support.has(tk.lemma)) {
+      if (lexicon.support.has(tk.lemma) && !judgedAct(ctx, tr, i, segment.end)) {
         subject = subjectOf(ctx, segments, i < segment.start ? seg - 1 : seg, i) ?? [];
         // "engaged Filipino peacekeepers in a firefight": the object of the light verb is the other side
         if (tokens[tr.first - 1]?.pos === "DET" && tokens[tr.first - 2]?.lower === "in")
@@ -2425,6 +2523,36 @@ function nounRoles(
     };
   }
   return null;
+}
+
+const COMPLEMENT_POS = new Set(["NUM", "NOUN", "PROPN", "PART"]);
+const DEFINITE = new Set(["the", "these", "those", "this", "that", "its", "their", "his", "her", "'s"]);
+
+/**
+ * "called the sanctions illegal", "declared the strikes a war crime", "called the blockade an act of war": a light
+ * verb at `v` whose object is a definite noun trigger followed by a predicate (an adjective, "a …", "as …") judges
+ * an act already reported; its subject is not that act's agent.
+ */
+function judgedAct(ctx: Ctx, tr: Trigger, v: number, end: number): boolean {
+  const tokens = ctx.tokens;
+  // the determiner of the trigger's noun phrase, right after the verb
+  let d = tr.first - 1;
+  while (d > v && (tokens[d]!.pos === "ADJ" || tokens[d]!.pos === "NOUN" || ctx.owner[d] !== -1)) d--;
+  if (d <= v || !DEFINITE.has(tokens[d]!.lower)) return false;
+  for (let k = v + 1; k < d; k++) if (tokens[k]!.pos !== "ADV") return false;
+  // past a complement of the noun ("the sanctions on Iran", "the sanctions against its oil industry"), the predicate
+  let i = tr.last + 1;
+  const prep = tokens[i]?.pos === "ADP" && tokens[i]!.lower !== "as";
+  if (prep) i++;
+  if (prep || tr.match.targetAt !== null) {
+    if (tokens[i]?.pos === "DET" || tokens[i]?.pos === "PRON") i++; // "on the island", "against its oil industry"
+    while (i < end && i <= tr.last + 6 && (ctx.owner[i] !== -1 || COMPLEMENT_POS.has(tokens[i]!.pos))) i++;
+  }
+  while (i < end && tokens[i]!.pos === "ADV") i++;
+  if (i >= end) return false;
+  const tk = tokens[i]!;
+  if (tk.pos === "ADJ") return true;
+  return tk.lower === "as" || ((tk.lower === "a" || tk.lower === "an") && tk.pos === "DET");
 }
 
 /**

@@ -11,6 +11,27 @@ const rows: readonly Row[] = [
     never: [{ code: "173", source: "ITA" }],
   },
   {
+    mechanism: "a sentence with no scene of its own continues the scene the sentence before opened on",
+    text: "ROME (Wire) — Italian ministers met on Monday. In Tunis, police arrested twelve migrants on Sunday. Officers fired tear gas at the protesters.",
+    want: [{ code: "175", source: "TUN" }],
+    never: [{ code: "175", source: "ITA" }],
+  },
+  {
+    mechanism: "a new paragraph does not continue the scene",
+    text: "ROME (Wire) — Italian ministers met on Monday. In Tunis, police arrested twelve migrants on Sunday.\n\nOfficers fired tear gas at the protesters.",
+    want: [{ code: "175", source: "ITA" }],
+  },
+  {
+    mechanism: "a sentence with a scene of its own keeps it",
+    text: "ROME (Wire) — Italian ministers met on Monday. In Tunis, police arrested twelve migrants on Sunday. In Rome, officers fired tear gas at the protesters.",
+    want: [{ code: "175", source: "ITA" }],
+  },
+  {
+    mechanism: "the first sentence opens on its scene after the dateline",
+    text: "ROME (Wire) — In Tunis, police arrested twelve migrants on Sunday.",
+    want: [{ code: "173", source: "TUN", target: "TUN" }],
+  },
+  {
     mechanism: "without a scene, unnamed police belong to the dateline",
     text: "ROME (Wire) — Police arrested twelve migrants on Sunday near the port.",
     want: [{ code: "173", source: "ITA" }],
@@ -434,6 +455,59 @@ const rows: readonly Row[] = [
     text: "Sudan's army chief met with the Saudi ambassador.",
     want: [{ code: "04", source: "SDN", target: "SAU" }],
     never: [{ code: "04", source: "SAU" }],
+  },
+  // reduced object relative clauses (no relative pronoun): the noun before is the verb's object, the mention after
+  // it the verb's subject
+  {
+    mechanism: "a pronoun opening a reduced relative is the subject, the noun before it the object",
+    text: "Kenya arrested two Somali militants it blames for the market bombing.",
+    want: [{ code: "112", source: "KEN", target: "SOM" }],
+    never: [{ code: "112", source: "SOM" }],
+  },
+  {
+    mechanism: "a reduced relative pronoun is not the noun it hangs on, even when read so by the actor stage",
+    text: "The African Union leaders voted to suspend ties with a dozen Malian officers they blame for the coup.",
+    never: [{ code: "112", source: "MLI" }],
+  },
+  {
+    mechanism: "a named subject of a reduced relative acts on the plural actor before it",
+    text: "Japan lifted curbs on the Chinese firms Washington blacklisted last year.",
+    want: [{ code: "16", source: "USA", target: "CHN" }],
+  },
+  {
+    mechanism: "a denial in a reduced relative after an accusation is the denier's own, asserted",
+    text: "Ukraine accused Belarus of shelling a border village, a charge the Belarusian army denied.",
+    want: [
+      { code: "112", source: "UKR", target: "BLR", status: "asserted" },
+      { code: "016", source: "BLR", status: "asserted" },
+    ],
+    never: [{ code: "016", source: "BLR", status: "reported_claim" }],
+  },
+  {
+    mechanism: "a compound noun before an official is no reduced relative",
+    text: "Troops will leave the border town in June, a Serbian security official said.",
+    want: [{ code: "010", source: "SRB" }],
+  },
+  // a light verb judging a definite act already reported ("called the sanctions illegal") is not that act's agent
+  {
+    mechanism: "calling the sanctions illegal is no sanction by the caller",
+    text: "Venezuela's government denied that it had moved troops to the border and called the sanctions illegal.",
+    never: [{ code: "16", source: "VEN" }],
+  },
+  {
+    mechanism: "a judged act with a complement and a noun predicate",
+    text: "Venezuela called the sanctions on its oil industry an act of economic war.",
+    never: [{ code: "16", source: "VEN" }],
+  },
+  {
+    mechanism: "declaring strikes a violation is no strike by the declarer",
+    text: "Iraq's president declared the airstrikes a violation of sovereignty.",
+    never: [{ code: "19", source: "IRQ" }],
+  },
+  {
+    mechanism: "a light verb with an indefinite noun is still the act",
+    text: "Moscow called a ceasefire on Tuesday.",
+    want: [{ code: "08", source: "RUS" }],
   },
 ];
 
