@@ -760,9 +760,11 @@ export class MentionFinder {
     // "the leaders", "a ministry spokesman": an agent named earlier with the same head noun, else the organisation
     // seated at the dateline city; a place or owner named after the noun ("officials in Kabul") or a scene opening
     // the sentence ("In Minsk, police …") is left to the coder
-    const anchored = !!next && ANCHOR_WORDS.has(next.key);
+    // a name after the noun ("General Motors", "President Vieira") or a modifier that may make it another referent
+    // ("foreign governments", "African leaders", "the deputy president") is left alone too
+    const anchored = !!next && (ANCHOR_WORDS.has(next.key) || (next.caps > 0 && !next.punct));
     const scene = PLACE_PREPOSITIONS.has(words[0]?.key ?? "");
-    if (!anchored && !scene) {
+    if (!anchored && !scene && plainModifiers(words, run.start)) {
       const ref = this.antecedentAgent(run, sector, text, s.index);
       if (ref) {
         this.emit(words, run.start, run.end, [ref], s);
@@ -823,6 +825,8 @@ export class MentionFinder {
   ): ActorReading | null {
     if (!ANAPHORA_SECTORS.has(sector)) return null;
     const head = run.agents[run.agents.length - 1]!;
+    // courts, not lawyers: a profession's members are not the body named before
+    if (sector === "JUD" && !head.flags.has("institution")) return null;
     let noun: string | null = null;
     if (run.agents.length === 1) noun = headNoun(head);
     else if (run.agents.length === 2 && head.flags.has("generic") && head.flags.has("person")) {
@@ -836,7 +840,12 @@ export class MentionFinder {
         !!r.country &&
         r.country !== "---" &&
         !r.why.includes("country from context") &&
-        this.agentHeadNoun(r.entity) === noun,
+        this.agentHeadNoun(r.entity) === noun &&
+        // "the foreign minister" is not the finance minister named before
+        !(head.role && this.agentRole(r.entity) && head.role !== this.agentRole(r.entity)) &&
+        // "governments" are not the government named before; "leaders" are not one leader named before
+        !(head.flags.has("institution") && run.agents.length === 1 && r.plural !== run.plural) &&
+        !(run.plural && r.personLike),
       sentence,
       ANAPHORA_WINDOW,
     );
@@ -852,13 +861,22 @@ export class MentionFinder {
 
   /** The head noun of the agent entry `id` ("agent:foreign-ministry" → "ministry"), or null if it is none. */
   private agentHeadNoun(id: string): string | null {
-    if (!id.startsWith("agent:")) return null;
-    let map = HEAD_NOUNS.get(this.k);
+    return this.agentEntry(id)?.noun ?? null;
+  }
+
+  /** The office of the agent entry `id` ("agent:foreign-minister" → "foreign minister"), if it names one. */
+  private agentRole(id: string): string | null {
+    return this.agentEntry(id)?.entry.role ?? null;
+  }
+
+  private agentEntry(id: string): { entry: AgentEntry; noun: string | null } | undefined {
+    if (!id.startsWith("agent:")) return undefined;
+    let map = AGENTS_BY_ID.get(this.k);
     if (!map) {
-      map = new Map(this.k.agents.map((a) => [a.id, headNoun(a)]));
-      HEAD_NOUNS.set(this.k, map);
+      map = new Map(this.k.agents.map((a) => [a.id, { entry: a, noun: headNoun(a) }]));
+      AGENTS_BY_ID.set(this.k, map);
     }
-    return map.get(id) ?? null;
+    return map.get(id);
   }
 
   /**
@@ -1668,8 +1686,52 @@ function span(words: readonly SentenceWord[], i: number, j: number): string {
     .join(" ");
 }
 
-/** Head nouns of agent entries, per knowledge base. */
-const HEAD_NOUNS = new WeakMap<ActorKnowledge, Map<string, string | null>>();
+/** Modifiers that keep an unnamed agent the same referent as one named before ("the senior officials", "two soldiers"). */
+const SAME_REFERENT_MODIFIERS = new Set([
+  "senior",
+  "top",
+  "new",
+  "acting",
+  "interim",
+  "visiting",
+  "same",
+  "both",
+]);
+/** Words that close the modifiers before a noun (determiners, quantifiers). */
+const MODIFIER_STOPS = new Set([
+  "the",
+  "a",
+  "an",
+  "this",
+  "that",
+  "these",
+  "those",
+  "some",
+  "many",
+  "several",
+  "all",
+]);
+
+/**
+ * True when the words right before word `start` modify the noun only in ways that keep it the referent named
+ * before: none, numbers, or SAME_REFERENT_MODIFIERS. False for any other adjective, noun or name ("foreign",
+ * "political", "African", "Mr", "deputy", "campaign").
+ */
+function plainModifiers(words: readonly SentenceWord[], start: number): boolean {
+  for (let q = start - 1; q >= Math.max(0, start - 4); q--) {
+    const w = words[q]!;
+    if (w.punct || MODIFIER_STOPS.has(w.key)) return true;
+    if (w.pos === "NUM" || SAME_REFERENT_MODIFIERS.has(w.key)) continue;
+    const modifier =
+      FILLERS.has(w.key) || w.pos === "ADJ" || w.pos === "NOUN" || w.pos === "PROPN" || w.caps > 0;
+    if (modifier) return false;
+    return true;
+  }
+  return true;
+}
+
+/** Agent entries by id with their head nouns, per knowledge base. */
+const AGENTS_BY_ID = new WeakMap<ActorKnowledge, Map<string, { entry: AgentEntry; noun: string | null }>>();
 
 /** The last word of an agent noun, singular where it has one ("foreign ministry" → "ministry", "armed forces" → "forces"). */
 function headNoun(a: AgentEntry): string | null {

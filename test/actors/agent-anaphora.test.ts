@@ -117,6 +117,34 @@ test("a place or owner after the noun, or a scene opening the sentence, is left 
   assert.equal(codeOf(ms, "police"), "---COP");
 });
 
+test("a modifier that may make another referent, or a name after the noun, blocks the reference", () => {
+  const story =
+    "SEOUL (Wire) — The Japanese government protested on Monday about the fishing boats. " +
+    "Foreign governments have stayed silent, and other governments declined to comment. " +
+    "General Motors said the dispute would not affect its plants. " +
+    "Japan's defence minister said patrols would continue. The finance minister said nothing.";
+  const ms = mentionsOf(story, DATE);
+  assert.equal(codeOf(ms, "governments", 0), "---GOV");
+  assert.equal(codeOf(ms, "governments", 1), "---GOV");
+  assert.ok(!ms.some((m) => m.why.startsWith("anaphora")), ms.map((m) => m.why).join("\n"));
+});
+
+test("an institution does not refer back across number: 'governments' are not the government named", () => {
+  const story =
+    "OTTAWA (Wire) — The Danish government agreed on Friday to raise its Arctic budget. " +
+    "Governments across the region are expected to follow.";
+  assert.equal(codeOf(mentionsOf(story, DATE), "Governments"), "---GOV");
+});
+
+test("lawyers are not resolved to lawyers named before; the court is", () => {
+  const story =
+    "ROME (Wire) — French lawyers attended a hearing at Tunisia's supreme court on Monday. " +
+    "Lawyers said the hearing was closed to the press. The court adjourned until June.";
+  const ms = mentionsOf(story, DATE);
+  assert.equal(codeOf(ms, "Lawyers"), "---JUD");
+  assert.equal(codeOf(ms, "court"), "TUNJUD");
+});
+
 test("victims and protesters are not resolved by head noun", () => {
   const story =
     "BEIRUT (Wire) — Israeli civilians were hurt in a rocket strike on Monday. " +
