@@ -13,7 +13,10 @@
  * - Mentions never overlap, except that several mentions may share exactly the same span: they are the members of
  *   one plural phrase ("the two countries" → a RUS mention and a CHN mention over the same words).
  * - An agent with no country named carries `country: null` and code `---` + sector (`---GOV`); the coder may fill
- *   the country from context (the dateline).
+ *   the country from context (the dateline). Before that, an unnamed agent takes the actor of the latest agent with
+ *   the same head noun named in the last few sentences ("EU leaders … the leaders" → IGOEUREEC, why `anaphora: …`),
+ *   and at an organisation's seat named in the story (data/actors seats.tsv) unnamed diplomats and officials are the
+ *   organisation's ("BRUSSELS" + the EU → IGOEUREEC).
  * - A person outside every office on the article date is coded `<country>ELI` (a former official).
  * - Dateline words ("MOSCOW (AP) —") are not mentions.
  */

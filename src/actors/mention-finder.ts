@@ -135,6 +135,15 @@ const FORMER = new Set(["former", "ex", "ousted", "deposed", "toppled", "overthr
 const APPOSITION_PREPOSITIONS = new Set(["in", "of", "for", "at", "to"]);
 /** Institutions whose country "the …" takes from the sentence before ("the government", "the army", "the parliament"). */
 const CONTEXT_SECTORS = new Set(["GOV", "MIL", "LEG", "COP"]);
+/**
+ * Sectors of the agents an unnamed mention may take from an earlier one with the same head noun ("the ministry",
+ * "the leaders", "a ministry spokesman", "the army"). Victims, civilians and protesters are left to the place.
+ */
+const ANAPHORA_SECTORS = new Set(["GOV", "MIL", "COP", "LEG", "JUD", "SPY"]);
+/** How many sentences back an unnamed agent looks for an antecedent with the same head noun. */
+const ANAPHORA_WINDOW = 4;
+/** A word after an agent that names its own place or owner ("officials in Kabul", "a spokesman for …"). */
+const ANCHOR_WORDS = new Set(["of", "in", "from", "at", "for"]);
 const PLACE_PREPOSITIONS = new Set([
   "in",
   "at",
@@ -267,6 +276,8 @@ export class MentionFinder {
   } = { words: null, list: [] };
   /** The person "he"/"she" stood for last in a sentence, so that "him"/"her" in it looks for someone else. */
   private subjectPronoun: { sentence: number; entity: string } | null = null;
+  /** The organisation a dateline at its seat stands for ("BRUSSELS" in a story naming the EU), once computed. */
+  private seatOrg: { entity: ActorEntity; code: string } | null | undefined;
 
   constructor(
     private readonly doc: Doc,
@@ -746,6 +757,36 @@ export class MentionFinder {
         return run.end;
       }
     }
+    // "the leaders", "a ministry spokesman": an agent named earlier with the same head noun, else the organisation
+    // seated at the dateline city; a place or owner named after the noun ("officials in Kabul") or a scene opening
+    // the sentence ("In Minsk, police …") is left to the coder
+    // a name after the noun ("General Motors", "President Vieira") or a modifier that may make it another referent
+    // ("foreign governments", "African leaders", "the deputy president") is left alone too
+    const anchored = !!next && (ANCHOR_WORDS.has(next.key) || (next.caps > 0 && !next.punct));
+    const scene = PLACE_PREPOSITIONS.has(words[0]?.key ?? "");
+    if (!anchored && !scene && plainModifiers(words, run.start)) {
+      const ref = this.antecedentAgent(run, sector, text, s.index);
+      if (ref) {
+        this.emit(words, run.start, run.end, [ref], s);
+        return run.end;
+      }
+      const seat = sector === "GOV" && !head.flags.has("institution") ? this.seatOrganisation() : null;
+      if (seat) {
+        const reading: ActorReading = {
+          ...agentReading(
+            head,
+            sector,
+            splitActorCode(seat.code).country,
+            `agent '${text}' → ${seat.code}: the dateline is the seat of ${seat.entity.name}, named in the story`,
+            run.plural,
+          ),
+          code: seat.code,
+          sector: splitActorCode(seat.code).sector,
+        };
+        this.emit(words, run.start, run.end, [reading], s);
+        return run.end;
+      }
+    }
     let country: string | null = null;
     let why = `agent '${text}' → ${sector}`;
     if (
@@ -767,6 +808,130 @@ export class MentionFinder {
     );
     this.emit(words, run.start, run.end, [reading], s);
     return run.end;
+  }
+
+  /**
+   * The actor an unnamed agent refers back to: the latest agent with a known actor, named in the last few
+   * sentences, whose head noun is this one's ("European Union leaders … the leaders", "India's army … the army"),
+   * or, for a generic person noun after an institution noun ("a ministry spokesman", "army officials"), whose head
+   * noun is that institution's ("Iran's foreign ministry … a ministry spokesman" → IRNGOV). Nothing for other
+   * runs ("rebel forces"), for sectors outside ANAPHORA_SECTORS, or for antecedents whose country was itself guessed.
+   */
+  private antecedentAgent(
+    run: AgentRun,
+    sector: string,
+    text: string,
+    sentence: number,
+  ): ActorReading | null {
+    if (!ANAPHORA_SECTORS.has(sector)) return null;
+    const head = run.agents[run.agents.length - 1]!;
+    // courts, not lawyers: a profession's members are not the body named before
+    if (sector === "JUD" && !head.flags.has("institution")) return null;
+    let noun: string | null = null;
+    if (run.agents.length === 1) noun = headNoun(head);
+    else if (run.agents.length === 2 && head.flags.has("generic") && head.flags.has("person")) {
+      const owner = run.agents[0]!;
+      if (owner.flags.has("institution")) noun = headNoun(owner);
+    }
+    if (!noun) return null;
+    const ref = this.discourse.lastWhere(
+      (r) =>
+        r.kind === "agent" &&
+        !!r.country &&
+        r.country !== "---" &&
+        !r.why.includes("country from context") &&
+        this.agentHeadNoun(r.entity) === noun &&
+        // "the foreign minister" is not the finance minister named before
+        !(head.role && this.agentRole(r.entity) && head.role !== this.agentRole(r.entity)) &&
+        // "governments" are not the government named before; "leaders" are not one leader named before
+        !(head.flags.has("institution") && run.agents.length === 1 && r.plural !== run.plural) &&
+        !(run.plural && r.personLike),
+      sentence,
+      ANAPHORA_WINDOW,
+    );
+    if (!ref) return null;
+    return {
+      ...agentReading(head, sector, ref.country, "", run.plural),
+      code: ref.code,
+      sector: ref.sector,
+      name: ref.name,
+      why: `anaphora: '${text}' → ${ref.name} (${ref.code}), the last '${noun}' named`,
+    };
+  }
+
+  /** The head noun of the agent entry `id` ("agent:foreign-ministry" → "ministry"), or null if it is none. */
+  private agentHeadNoun(id: string): string | null {
+    return this.agentEntry(id)?.noun ?? null;
+  }
+
+  /** The office of the agent entry `id` ("agent:foreign-minister" → "foreign minister"), if it names one. */
+  private agentRole(id: string): string | null {
+    return this.agentEntry(id)?.entry.role ?? null;
+  }
+
+  private agentEntry(id: string): { entry: AgentEntry; noun: string | null } | undefined {
+    if (!id.startsWith("agent:")) return undefined;
+    let map = AGENTS_BY_ID.get(this.k);
+    if (!map) {
+      map = new Map(this.k.agents.map((a) => [a.id, { entry: a, noun: headNoun(a) }]));
+      AGENTS_BY_ID.set(this.k, map);
+    }
+    return map.get(id);
+  }
+
+  /**
+   * The organisation seated in the dateline city (data/actors seats.tsv) when the story names it more often than
+   * the host state (a story naming neither is the host's); of several seated there, the one named most (none on a
+   * tie).
+   */
+  private seatOrganisation(): { entity: ActorEntity; code: string } | null {
+    if (this.seatOrg !== undefined) return this.seatOrg;
+    this.seatOrg = null;
+    const d = this.doc.dateline;
+    if (!d || this.datelineIsActor) return null;
+    const seat = this.k.seatIn(d.place.split(",")[0]!.trim());
+    if (!seat) return null;
+    const orgs = seat.organisations;
+    const codeOf = (e: ActorEntity) => this.k.codeAt(e, this.date).code;
+    const counts = new Map<string, number>(orgs.map((o) => [codeOf(o), 0]));
+    let host = 0;
+    for (const s of this.doc.sentences) {
+      const words = sentenceWords(this.doc, s);
+      for (let i = 0; i < words.length; ) {
+        const w = words[i]!;
+        const m = w.start < d.end && w.end > d.start ? null : this.k.trie.longestAt(words, i);
+        if (!m) {
+          i++;
+          continue;
+        }
+        for (const t of m.targets) {
+          if (t.type !== "entity") continue;
+          const e = this.k.entities[t.entity]!;
+          // a capital or a seat's name is as often a place ("talks in Brussels") as an actor: neither counts
+          if (t.form === "metonym") continue;
+          if (e.kind === "country" && e.id === `country:${seat.host}`) host++;
+          if (e.kind !== "igo") continue;
+          const c = codeOf(e);
+          const n = counts.get(c);
+          if (n !== undefined) counts.set(c, n + 1);
+        }
+        i = m.end;
+      }
+    }
+    let best: string | null = null;
+    let bestN = 0;
+    let tie = false;
+    for (const [c, n] of counts) {
+      if (n > bestN) {
+        best = c;
+        bestN = n;
+        tie = false;
+      } else if (n === bestN) tie = true;
+    }
+    if (!best || tie || bestN <= host) return null;
+    const entity = orgs.find((o) => codeOf(o) === best)!;
+    this.seatOrg = { entity, code: best };
+    return this.seatOrg;
   }
 
   /**
@@ -1519,6 +1684,61 @@ function span(words: readonly SentenceWord[], i: number, j: number): string {
     .slice(i, j)
     .map((w) => w.text)
     .join(" ");
+}
+
+/** Modifiers that keep an unnamed agent the same referent as one named before ("the senior officials", "two soldiers"). */
+const SAME_REFERENT_MODIFIERS = new Set([
+  "senior",
+  "top",
+  "new",
+  "acting",
+  "interim",
+  "visiting",
+  "same",
+  "both",
+]);
+/** Words that close the modifiers before a noun (determiners, quantifiers). */
+const MODIFIER_STOPS = new Set([
+  "the",
+  "a",
+  "an",
+  "this",
+  "that",
+  "these",
+  "those",
+  "some",
+  "many",
+  "several",
+  "all",
+]);
+
+/**
+ * True when the words right before word `start` modify the noun only in ways that keep it the referent named
+ * before: none, numbers, or SAME_REFERENT_MODIFIERS. False for any other adjective, noun or name ("foreign",
+ * "political", "African", "Mr", "deputy", "campaign").
+ */
+function plainModifiers(words: readonly SentenceWord[], start: number): boolean {
+  for (let q = start - 1; q >= Math.max(0, start - 4); q--) {
+    const w = words[q]!;
+    if (w.punct || MODIFIER_STOPS.has(w.key)) return true;
+    if (w.pos === "NUM" || SAME_REFERENT_MODIFIERS.has(w.key)) continue;
+    const modifier =
+      FILLERS.has(w.key) || w.pos === "ADJ" || w.pos === "NOUN" || w.pos === "PROPN" || w.caps > 0;
+    if (modifier) return false;
+    return true;
+  }
+  return true;
+}
+
+/** Agent entries by id with their head nouns, per knowledge base. */
+const AGENTS_BY_ID = new WeakMap<ActorKnowledge, Map<string, { entry: AgentEntry; noun: string | null }>>();
+
+/** The last word of an agent noun, singular where it has one ("foreign ministry" → "ministry", "armed forces" → "forces"). */
+function headNoun(a: AgentEntry): string | null {
+  const name = a.singular ?? a.plural;
+  if (!name) return null;
+  const parts = name.toLowerCase().split(/\s+/);
+  return parts[parts.length - 1] ?? null;
 }
 
 function agentReading(

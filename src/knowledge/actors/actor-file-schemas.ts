@@ -119,6 +119,17 @@ export const ethnicRow = z.object({
   note,
 });
 
+/**
+ * A city that is the seat of an international organisation ("Brussels" → eu): a story datelined there that names
+ * the organisation gives its unnamed diplomats and officials to the organisation, not to the host state.
+ */
+export const seatRow = z.object({
+  city: phrase,
+  country: z.string().regex(/^[A-Z]{3}$/, "country must be an ISO alpha-3 code"),
+  organisation: slug,
+  note,
+});
+
 /** A phrase that looks like an actor but is not one ("Washington Post"): it blocks the shorter match inside it. */
 export const notActorRow = z.object({ phrase, note });
 
@@ -130,6 +141,7 @@ export type MetonymRow = z.infer<typeof metonymRow>;
 export type ReferenceRow = z.infer<typeof referenceRow>;
 export type NotActorRow = z.infer<typeof notActorRow>;
 export type EthnicRow = z.infer<typeof ethnicRow>;
+export type SeatRow = z.infer<typeof seatRow>;
 
 /** Header line → file kind. The header must list exactly these columns in this order. */
 export const ACTOR_FILE_KINDS = {
@@ -141,6 +153,7 @@ export const ACTOR_FILE_KINDS = {
   references: { columns: ["phrase", "refers", "count", "note"], schema: referenceRow },
   "not-actors": { columns: ["phrase", "note"], schema: notActorRow },
   ethnic: { columns: ["name", "forms", "homeland", "note"], schema: ethnicRow },
+  seats: { columns: ["city", "country", "organisation", "note"], schema: seatRow },
 } as const;
 
 export type ActorFileKind = keyof typeof ACTOR_FILE_KINDS;
@@ -155,6 +168,7 @@ export interface ActorRows {
   references: Array<ReferenceRow & { at: string }>;
   "not-actors": Array<NotActorRow & { at: string }>;
   ethnic: Array<EthnicRow & { at: string }>;
+  seats: Array<SeatRow & { at: string }>;
 }
 
 export function emptyActorRows(): ActorRows {
@@ -167,5 +181,6 @@ export function emptyActorRows(): ActorRows {
     references: [],
     "not-actors": [],
     ethnic: [],
+    seats: [],
   };
 }

@@ -72,6 +72,13 @@ export interface EthnicGroup {
   readonly at: string;
 }
 
+/** A city that is the seat of international organisations (data/actors seats.tsv). */
+export interface Seat {
+  /** The host state's code (`BEL`). */
+  readonly host: string;
+  readonly organisations: readonly ActorEntity[];
+}
+
 /** The code an entity carries on a date, and why. */
 export interface CodeChoice {
   readonly code: string;
@@ -116,6 +123,8 @@ export class ActorKnowledge {
     readonly counts: Readonly<Record<string, number>>,
     /** Ethnic and religious communities, indexed by the `group` of an `ethnic` phrase target. */
     readonly ethnicGroups: readonly EthnicGroup[] = [],
+    /** City (its words' keys, "addis ababa") → its host state and the international organisations seated there. */
+    private readonly seats: ReadonlyMap<string, Seat> = new Map(),
   ) {
     for (const e of entities) {
       this.byId.set(e.id, e);
@@ -140,6 +149,15 @@ export class ActorKnowledge {
   /** The country (or organisation) entity whose plain code is `code` (`RUS`, `IGOUNO`). */
   entityOfCode(code: string): ActorEntity | undefined {
     return this.byCode.get(code);
+  }
+
+  /** The international organisations seated in `city` ("Brussels" → EU, NATO) and its host state; null for any other place. */
+  seatIn(city: string): Seat | null {
+    if (!this.seats.size) return null;
+    const key = phraseWords(city)
+      .map((w) => w.key)
+      .join(" ");
+    return this.seats.get(key) ?? null;
   }
 
   /** Everything a phrase can stand for, as the matcher would see it written exactly so. */

@@ -285,6 +285,26 @@ export function compileActorKnowledge(
       addPhrase(f, { type: "ethnic", group: group.index, plural: f === r.name }, r.at, `x${group.index}`);
   }
 
+  // Seats of international organisations: the organisation must be an igo or ngo line of the files read.
+  const seats = new Map<string, { host: string; organisations: ActorEntity[] }>();
+  for (const r of rows.seats) {
+    const org = byId.get(`igo:${r.organisation}`);
+    if (org?.kind !== "igo") {
+      problems.push(problemAt(r.at, `organisation '${r.organisation}' is not the id of an igo or ngo line`));
+      continue;
+    }
+    const key = phraseWords(r.city)
+      .map((w) => w.key)
+      .join(" ");
+    const seat = seats.get(key) ?? { host: r.country, organisations: [] };
+    if (!seat.organisations.length) seats.set(key, seat);
+    if (seat.host !== r.country)
+      problems.push(problemAt(r.at, `'${r.city}' is in ${seat.host} on an earlier line, not ${r.country}`));
+    else if (seat.organisations.includes(org))
+      problems.push(problemAt(r.at, `'${r.organisation}' is already seated in '${r.city}'`));
+    else seat.organisations.push(org);
+  }
+
   for (const e of entities) e.terms.sort((a, b) => (a.from ?? "").localeCompare(b.from ?? ""));
   const counts: Record<string, number> = {
     countries: entities.filter((e) => e.kind === "country").length,
@@ -298,8 +318,12 @@ export function compileActorKnowledge(
     references: rows.references.length,
     notActors: rows["not-actors"].length,
     ethnicGroups: ethnicGroups.length,
+    seats: rows.seats.length,
     phrases: trie.size,
   };
   const frozen: ActorEntity[] = entities;
-  return { knowledge: new ActorKnowledge(frozen, agents, trie, leaderRoles, counts, ethnicGroups), problems };
+  return {
+    knowledge: new ActorKnowledge(frozen, agents, trie, leaderRoles, counts, ethnicGroups, seats),
+    problems,
+  };
 }

@@ -35,6 +35,7 @@ export {
   type EthnicGroup,
   type PhraseForm,
   type PhraseTarget,
+  type Seat,
 } from "./actor-knowledge.js";
 export { PhraseTrie, type TrieMatch } from "./phrase-trie.js";
 export { normalizeKey, type PhraseWord, phraseWords } from "./phrase-words.js";
