@@ -27,6 +27,15 @@ interface Entry {
 }
 
 const REAL_COUNTRY = /^[A-Z]{3}$/;
+/** Sectors that act for the state itself: a country and these organs of it are one side. */
+const STATE_ORGANS = new Set(["GOV", "MIL", "COP", "SPY"]);
+
+/** A state and an organ of the same state, or two of its organs ("Israel", "the Israeli military"). */
+function sameState(a: ActorReading, b: ActorReading): boolean {
+  if (a.country === null || a.country !== b.country || !REAL_COUNTRY.test(a.country)) return false;
+  const organ = (r: ActorReading) => r.sector === null || STATE_ORGANS.has(r.sector);
+  return organ(a) && organ(b);
+}
 const NOT_COUNTRIES = new Set(["IGO", "NGO", "IMG", "MNC"]);
 
 /**
@@ -133,7 +142,11 @@ export class Discourse {
     return null;
   }
 
-  /** The last two distinct actors (by entity and code), for "the two sides". */
+  /**
+   * The last two distinct actors, for "the two sides": two sides are two parties, so a state and its own organs count
+   * once ("Hamas accused Israel …, a charge the Israeli military denied. Both sides …" → Hamas and the Israeli
+   * military, not Israel and its military); two parties of one country ("Fatah and Hamas") stay two.
+   */
   lastTwoActors(sentence: number, maxBack = 4): ActorReading[] | null {
     const out: ActorReading[] = [];
     for (let i = this.entries.length - 1; i >= 0 && out.length < 2; i--) {
@@ -142,7 +155,8 @@ export class Discourse {
       for (let k = e.readings.length - 1; k >= 0 && out.length < 2; k--) {
         const r = e.readings[k]!;
         if (r.kind === "pronoun" || r.kind === "description") continue;
-        if (!out.some((o) => o.entity === r.entity && o.code === r.code)) out.push(r);
+        const taken = out.some((o) => (o.entity === r.entity && o.code === r.code) || sameState(o, r));
+        if (!taken) out.push(r);
       }
     }
     return out.length === 2 ? out.reverse() : null;

@@ -170,3 +170,23 @@ test("a pronoun with nobody to point to is not a mention", () => {
   const ms = mentionsOf("He said the weather was fine.", "2020-01-01");
   assert.deepEqual(ms, []);
 });
+
+test("'both sides' are two parties: a state and its own army count once, two groups of one country stay two", () => {
+  const war = [
+    "Rebels of the Free Mountain Front shelled a garrison town overnight, and Georgia said its army had returned fire.",
+    "The Georgian military said the shelling had stopped by dawn.",
+    "Both sides agreed to let medics reach the wounded.",
+  ].join(" ");
+  const sides = at(mentionsOf(war, "2019-03-02"), war, "Both sides").map((m) => m.country);
+  assert.equal(sides.length, 2);
+  assert.ok(sides.includes("GEO"), sides.join(","));
+  assert.equal(sides.filter((c) => c === "GEO").length, 1, "Georgia and its military are one side");
+
+  const rivals = [
+    "Leaders of Fatah and Hamas met in Cairo on Monday to discuss a unity government.",
+    "The two sides said they would meet again next month.",
+  ].join(" ");
+  const two = at(mentionsOf(rivals, "2017-10-09"), rivals, "The two sides");
+  assert.equal(two.length, 2, "two Palestinian factions are still two sides");
+  assert.notEqual(two[0]!.code, two[1]!.code);
+});
