@@ -4,6 +4,7 @@ import type { Command } from "commander";
 import { writeEvents } from "../../export/index.js";
 import { readPaths } from "../../ingest/index.js";
 import { codeArticle, loadKnowledge } from "../../pipeline/index.js";
+import { tuneTieringForCoding } from "../../scale/tiering.js";
 import type { EventRecord } from "../../types/event.js";
 import type { StoredEvent } from "../../types/store.js";
 
@@ -39,6 +40,7 @@ async function runCode(paths: string[], flags: CodeFlags): Promise<number> {
     process.stderr.write(`dyad: unknown format '${format}' (use jsonl, csv or table)\n`);
     return 2;
   }
+  tuneTieringForCoding(); // this process codes every article itself
   const knowledge = loadKnowledge(flags.actors?.length ? { actorDirs: flags.actors } : {});
   const out = flags.out ? createWriteStream(flags.out) : process.stdout;
   let articles = 0;

@@ -1,4 +1,5 @@
 import { type Command, InvalidArgumentError } from "commander";
+import { tuneTieringForCoding } from "../../scale/tiering.js";
 import { openStore } from "../../store/index.js";
 import { DyadError } from "../../types/errors.js";
 import { readFeedList, watchFeeds } from "../../watch/index.js";
@@ -90,6 +91,7 @@ async function runWatch(feedsFile: string, flags: WatchFlags): Promise<number> {
     const statePath = flags.state ?? defaultStatePath(flags.db);
     await readFeedList(feedsFile); // a missing feeds file is reported before the store is created
     store = await openStore(flags.db);
+    tuneTieringForCoding(); // the watcher codes every new item in this thread, for as long as it runs
     const summary = await watchFeeds({
       feedsFile,
       store,
