@@ -144,6 +144,21 @@ export function segmentSentence(
   let s = start;
   let opener: Boundary = "start";
   let openerToken = -1;
+  // "If Iran does not comply, Britain will …": a sentence that opens on a subordinate clause is cut at the comma that
+  // ends it, so that its own cues ("not") stay in it; only its "if" reaches the main clause (see modality.ts)
+  const first = tokens[start];
+  if (
+    first &&
+    SUBORDINATORS.has(first.lower) &&
+    (first.pos === "SCONJ" || first.pos === "ADP" || first.pos === "ADV")
+  ) {
+    const comma = frontedClauseEnd(tokens, start + 1, cuts[0]?.at ?? end);
+    if (comma !== -1) {
+      opener = "sub";
+      openerToken = start;
+      cuts.unshift({ at: comma, opener: "punct", token: comma });
+    }
+  }
   for (const c of cuts) {
     if (c.at > s) segments.push({ start: s, end: c.at, opener, openerToken });
     s = c.at;
@@ -241,6 +256,17 @@ export function reducedRelativeAt(
   if ((gov.pos === "ADP" || gov.pos === "SCONJ") && (g === start || tokens[g - 1]!.lower === ","))
     return false;
   return true;
+}
+
+/** The comma that ends a fronted subordinate clause: the first one after a verb, before `limit`; -1 when none. */
+function frontedClauseEnd(tokens: readonly Token[], from: number, limit: number): number {
+  let verb = false;
+  for (let i = from; i < limit; i++) {
+    const t = tokens[i]!;
+    if (t.pos === "VERB" || t.pos === "AUX") verb = true;
+    else if (t.lower === "," && verb) return i + 1 < limit ? i : -1;
+  }
+  return -1;
 }
 
 function next1(tokens: readonly Token[], i: number, end: number): Token | undefined {

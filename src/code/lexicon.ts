@@ -4,7 +4,7 @@ import { DyadError } from "../types/errors.js";
 import { MODALITY_STATUSES, type ModalityStatus } from "../types/event.js";
 
 /** The coder's own word lists (data/code/*.tsv): modality cues, discards, verb classes. Validated on load, compiled once. */
-export type CueScope = "any" | "before" | "after" | "govern";
+export type CueScope = "any" | "before" | "after" | "govern" | "attributive";
 
 export interface Cue {
   readonly status: Exclude<ModalityStatus, "asserted">;
@@ -12,6 +12,8 @@ export interface Cue {
   readonly words: readonly string[];
   readonly text: string;
   readonly pos: ReadonlySet<string> | null;
+  /** A cue ending in "to" that counts only before an infinitive (pos column `INF`): "due to speak", not "due to rain". */
+  readonly infinitive: boolean;
 }
 
 export interface Phrase {
@@ -49,7 +51,7 @@ function fail(file: string, line: number, message: string): never {
 }
 
 const statusSchema = z.enum(MODALITY_STATUSES).exclude(["asserted"]);
-const scopeSchema = z.enum(["any", "before", "after", "govern"]);
+const scopeSchema = z.enum(["any", "before", "after", "govern", "attributive"]);
 
 function push<T extends { words: readonly string[] }>(map: Map<string, T[]>, item: T): void {
   const key = item.words[0]!;
@@ -82,12 +84,17 @@ export function loadLexicon(): Lexicon {
     const sc = scopeSchema.safeParse(scope);
     if (!sc.success) fail("modality.tsv", line, `unknown scope '${scope}'`);
     if (!text?.trim()) fail("modality.tsv", line, "empty cue");
+    const words = phraseWords(text);
+    const infinitive = pos === "INF";
+    if (infinitive && words[words.length - 1] !== "to")
+      fail("modality.tsv", line, "INF needs a cue ending in 'to'");
     push(cues, {
       status: s.data,
       scope: sc.data,
-      words: phraseWords(text),
+      words,
       text,
-      pos: pos ? new Set(pos.split("|")) : null,
+      pos: pos && !infinitive ? new Set(pos.split("|")) : null,
+      infinitive,
     });
   }
   const sport = new Map<string, Phrase[]>();

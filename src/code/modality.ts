@@ -15,6 +15,8 @@ export interface FoundCue {
   readonly start: number; // token index
   readonly end: number; // exclusive
   readonly segment: number;
+  /** An attributive cue before a noun phrase ("the alleged fraud"): the phrase's end (exclusive); it reaches only that. */
+  readonly phraseEnd?: number;
 }
 
 // An "if" clause is the more telling qualifier: "would strike if attacked" is conditional, not merely hypothetical.
@@ -56,15 +58,66 @@ export function findCues(
       }
       if (!ok) continue;
       if (cue.pos && cue.words.length === 1 && !cue.pos.has(t.pos)) continue;
+      // "due to speak" is a plan, "due to sanctions" a cause: such a cue needs an infinitive after it
+      if (cue.infinitive && !infinitiveAt(tokens, i + cue.words.length, end)) continue;
       const segment = segmentIndexOf(segments, i);
+      const phraseEnd =
+        cue.scope === "attributive" ? nounPhraseEnd(tokens, i + cue.words.length, end) : undefined;
       const shifted =
         cue.words.length === 1 && first === "would" && reportedClause(tokens, segments[segment], lexicon);
-      found.push({ cue: shifted ? futureInPast(cue) : cue, start: i, end: i + cue.words.length, segment });
+      found.push({
+        cue: shifted ? futureInPast(cue) : cue,
+        start: i,
+        end: i + cue.words.length,
+        segment,
+        ...(phraseEnd !== undefined ? { phraseEnd } : {}),
+      });
       i += cue.words.length - 1;
       break;
     }
   }
   return found;
+}
+
+/** A bare infinitive (optionally after an adverb) starts at `i`: "due to speak", "set to formally sign", "due to be". */
+function infinitiveAt(tokens: readonly Token[], i: number, end: number): boolean {
+  let k = i;
+  if (k < end && tokens[k]!.pos === "ADV") k++;
+  const t = tokens[k];
+  if (k >= end || !t || (t.pos !== "VERB" && t.pos !== "AUX")) return false;
+  // "due to sanctions imposed …": wink may tag a plural noun VERB; an infinitive is its own lemma
+  return t.lower === t.lemma || t.lemma === "be" || t.lemma === "have";
+}
+
+/**
+ * The noun phrase an attributive cue opens at `i` ("alleged [electoral fraud]", "suspected [militants]", "the
+ * alleged [killing] of"): adjectives, nouns, proper nouns, numbers, hyphens and an -ing form, and an -ing complement
+ * after "in"/"of" ("alleged [involvement in exporting]"); its end (exclusive),
+ * or undefined when no noun phrase follows ("critics alleged the army …").
+ */
+function nounPhraseEnd(tokens: readonly Token[], i: number, end: number): number | undefined {
+  let k = i;
+  while (k < end) {
+    const t = tokens[k]!;
+    if (t.pos === "ADJ" || t.pos === "NOUN" || t.pos === "PROPN" || t.pos === "NUM") k++;
+    else if (t.text === "-" && k > i && k + 1 < end) k++;
+    else if (t.pos === "VERB" && t.lower.endsWith("ing")) k++;
+    else break;
+  }
+  // "his alleged involvement in exporting …": an -ing complement belongs to what is alleged
+  const p = tokens[k];
+  const v = tokens[k + 1];
+  if (
+    k > i &&
+    k + 1 < end &&
+    p &&
+    v &&
+    (p.lower === "in" || p.lower === "of") &&
+    v.pos === "VERB" &&
+    v.lower.endsWith("ing")
+  )
+    k += 2;
+  return k > i ? k : undefined;
 }
 
 /**
@@ -132,8 +185,13 @@ export function decideModality(
     if (reach.speechAct && c.start >= to && (c.cue.status === "future" || c.cue.status === "hypothetical"))
       continue;
     const scope = c.cue.scope;
+    // "protested the alleged fraud": the cue qualifies its noun phrase only
+    if (c.phraseEnd !== undefined) {
+      if (c.segment === seg && from >= c.end && from < c.phraseEnd) hits.push(c);
+      continue;
+    }
     if (c.segment === seg) {
-      if (scope === "any") hits.push(c);
+      if (scope === "any" || scope === "attributive") hits.push(c);
       else if ((scope === "before" || scope === "govern") && c.end <= from) hits.push(c);
       else if (scope === "after" && c.start >= to) hits.push(c);
     } else if (scope === "govern" && governed.includes(c.segment)) {
@@ -190,9 +248,15 @@ function governedSegments(segments: readonly Segment[], seg: number): number[] {
   return out;
 }
 
-/** An if/unless clause qualifies itself and the main clause right before or after it. */
+/**
+ * An if/unless clause qualifies itself and the main clause right before or after it; a main clause after it
+ * carries it on through the clauses joined to it by "and" ("If X, it may be found guilty and fined").
+ */
 function conditionalReach(segments: readonly Segment[], cueSeg: number, seg: number): boolean {
   const cueSegment = segments[cueSeg];
   if (cueSegment?.opener !== "sub") return false;
-  return seg === cueSeg - 1 || seg === cueSeg + 1;
+  if (seg === cueSeg - 1 || seg === cueSeg + 1) return true;
+  if (seg < cueSeg + 2) return false;
+  for (let s = cueSeg + 2; s <= seg; s++) if (segments[s]!.opener !== "and") return false;
+  return true;
 }

@@ -509,6 +509,95 @@ const rows: readonly Row[] = [
     text: "Moscow called a ceasefire on Tuesday.",
     want: [{ code: "08", source: "RUS" }],
   },
+  // releasing a thing (a report, a video, names) is publishing, not freeing people (data/events/not-events.tsv)
+  {
+    mechanism: "a released report is no release of persons",
+    text: "The Kenyan interior ministry released a report on prison conditions on Friday.",
+    never: [{ code: "084", source: "KEN" }],
+  },
+  {
+    mechanism: "a released video is no release of persons",
+    text: "Rebels in Mali released a video of the kidnapped engineers.",
+    never: [{ code: "084", source: "MLI" }],
+  },
+  {
+    mechanism: "a statement released to reporters frees nobody, its criticism counts",
+    text: "In a statement released to reporters, the Turkish foreign ministry criticised Greece.",
+    want: [{ code: "111", source: "TUR", target: "GRC" }],
+    never: [{ code: "084", source: "TUR" }],
+  },
+  {
+    mechanism: "names that were not released are no release",
+    text: "The Chilean government released the names of the freed prisoners.",
+    never: [{ code: "084", source: "CHL" }],
+  },
+  {
+    mechanism: "people released are still a release",
+    text: "Iran released two French tourists on Tuesday.",
+    want: [{ code: "0841", source: "IRN", target: "FRA", status: "asserted" }],
+  },
+  // attributive "alleged / suspected" qualifies its noun phrase, not the clause
+  {
+    mechanism: "protesting an alleged fraud is an asserted protest",
+    text: "Thousands of Georgians protested the alleged rigging of the parliamentary election.",
+    want: [{ code: "14", source: "GEO", status: "asserted" }],
+  },
+  {
+    mechanism: "arresting suspected militants is an asserted arrest",
+    text: "Indian police arrested three suspected militants in Kashmir.",
+    want: [{ code: "173", source: "IND", status: "asserted" }],
+  },
+  {
+    mechanism: "the alleged massacre itself is a claim, its condemnation is not",
+    text: "The United Nations condemned the alleged massacre of villagers by Sudanese soldiers.",
+    want: [
+      { code: "111", source: "IGOUNO", status: "asserted" },
+      { code: "20", source: "SDN", status: "reported_claim" },
+    ],
+  },
+  {
+    mechanism: "alleged as a verb of claiming still reaches its clause",
+    text: "Critics alleged the Ethiopian army killed civilians in Tigray.",
+    want: [{ code: "19", source: "ETH", status: "reported_claim" }],
+  },
+  // "due to" is a plan only before an infinitive
+  {
+    mechanism: "due to a cause is no future",
+    text: "Egypt closed its border with Gaza due to security concerns.",
+    want: [{ code: "191", source: "EGY", status: "asserted" }],
+  },
+  {
+    mechanism: "due to an infinitive is a plan",
+    text: "The Japanese prime minister is due to visit Australia next week.",
+    want: [{ code: "042", source: "JPN", target: "AUS", status: "future" }],
+  },
+  // a sentence that opens on a subordinate clause: its own negation stays in it
+  {
+    mechanism: "negation inside a fronted if clause does not turn the main act into a refusal",
+    text: "If Iran does not halt enrichment, France will support new sanctions against Iran.",
+    want: [{ code: "051", source: "FRA", target: "IRN", status: "conditional" }],
+    never: [{ code: "12", source: "FRA" }],
+  },
+  {
+    mechanism: "a denial in a fronted although clause does not negate the main clause",
+    text: "Although Pakistan denied the charge, India expelled two Pakistani diplomats.",
+    want: [{ code: "161", source: "IND", target: "PAK", status: "asserted" }],
+  },
+  {
+    mechanism: "the main clause after a fronted clause keeps its own negation",
+    text: "When the talks collapsed, Serbia did not recall its ambassador from Croatia.",
+    want: [{ code: "161", source: "SRB", target: "HRV", status: "negated" }],
+  },
+  {
+    mechanism: "a fronted if clause carries on into the main clause's and-clause",
+    text: "If the talks fail, the army could be sent in and arrest the protest leaders in Belgrade.",
+    want: [{ code: "173", source: "SRB", status: "conditional" }],
+  },
+  {
+    mechanism: "has yet to is not yet done",
+    text: "Hamas has yet to free the Thai farm workers.",
+    want: [{ code: "0841", source: "PSE", target: "THA", status: "negated" }],
+  },
 ];
 
 testRows("coder", rows);

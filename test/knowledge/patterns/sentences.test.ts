@@ -61,6 +61,9 @@ test("figurative and everyday phrases produce no trigger", () => {
     ["The senators killed the bill in committee.", "kill"],
     ["The crew will shoot the film in Morocco.", "shoot"],
     ["The campaign rally drew large crowds.", "rally"],
+    ["The band released a new album.", "release"],
+    ["The statistics office released its quarterly figures.", "release"],
+    ["Photos released by the agency showed the damage.", "release"],
   ];
   for (const [sentence, trigger] of quiet) {
     const p = bestAt(sentence, trigger);
@@ -74,7 +77,7 @@ test("words with everyday uses only match patterns flagged political", () => {
     ["She visited her grandmother.", "visit"],
     ["The storm killed three people.", "kill"],
     ["The director thanked his family.", "thank"],
-    ["The band released a new album.", "release"],
+    ["The zoo released the rescued owls into the forest.", "release"],
     ["We met for lunch.", "meet"],
   ];
   for (const [sentence, trigger] of everyday) {
