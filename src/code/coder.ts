@@ -559,6 +559,9 @@ export class EventCoder {
             tr.head > k.match.targetAt &&
             tr.head !== k.head
           ) &&
+          // "admitted shelling the market", "acknowledged that it carried out the bombing": the act owned up to is
+          // an event of its own beside the admission (015)
+          !(k.pattern.code === ADMISSION_CODE && tr.head > k.head) &&
           // "is scheduled to attend a summit": an infinitive inside the container's gap is an act of its own
           !(
             tr.pattern.kind === "verb" &&
@@ -583,7 +586,28 @@ export class EventCoder {
         kept[k] = { ...container, code: tr.pattern.code };
       }
     }
-    return kept.sort((a, b) => a.first - b.first);
+    // "lifted its blockade of Gaza", "eased its naval blockade", "the easing of the blockade of Gaza": a noun trigger
+    // that is the object another pattern names (it shares a matched word with that pattern, which starts before it)
+    // takes that pattern's meaning, even when its own match runs on past the other's ("blockade of {T}", "travel ban
+    // on {T}"); a noun of the same root is the same act and stays.
+    const objects = kept.filter(
+      (tr) =>
+        tr.pattern.kind === "noun" &&
+        kept.some(
+          (k) =>
+            k !== tr &&
+            k.first < tr.first &&
+            tr.match.matchedIdx.some((i) => k.match.matchedIdx.includes(i)) &&
+            k.pattern.code.slice(0, 2) !== tr.pattern.code.slice(0, 2) &&
+            // criticism and protest keep the act they are about ("accused the army of attacks on villages", "a
+            // demonstration against the recognition of Kosovo"), and one act of force naming another ("a suicide
+            // bomber struck") is left to the force codes
+            !PRESUPPOSING_ROOTS.has(k.pattern.code.slice(0, 2)) &&
+            !(FORCE_ROOTS.has(k.pattern.code.slice(0, 2)) && FORCE_ROOTS.has(tr.pattern.code.slice(0, 2))),
+        ),
+    );
+    const result = objects.length ? kept.filter((tr) => !objects.includes(tr)) : kept;
+    return result.sort((a, b) => a.first - b.first);
   }
 
   /**
@@ -773,6 +797,11 @@ const VISIT_CODES = new Set(["042", "043"]);
 
 /** Generic killing / shooting / attacking codes of root 19 that root 18 takes over outside combat. */
 const GENERIC_FORCE = new Set(["190", "193"]);
+const FORCE_ROOTS = new Set(["18", "19", "20"]);
+/** Acknowledge or claim responsibility: its pattern names the act owned up to, which is coded as well. */
+const ADMISSION_CODE = "015";
+/** Roots whose patterns name an act that happened: disapprove (accuse, condemn) and protest. */
+const PRESUPPOSING_ROOTS = new Set(["11", "14"]);
 
 /** A code of assault, fight or mass violence (roots 18–20) more specific than the generic 180 / 190 / 200. */
 function isForceCode(code: string): boolean {

@@ -172,34 +172,12 @@ export function decideModality(
   triggerTokens: readonly number[],
   reach: ModalityReach = {},
 ): Modality {
-  const hits: FoundCue[] = [];
-  const own = new Set(triggerTokens);
-  const governed = governedSegments(segments, seg);
-  for (const c of cues) {
-    let overlapsTrigger = false;
-    for (let k = c.start; k < c.end; k++) if (own.has(k)) overlapsTrigger = true;
-    if (overlapsTrigger) continue;
-    // "… after a wave of missile strikes": only the cues inside the phrase ("the alleged strikes") qualify it
-    if (reach.presupposedFrom !== undefined && (c.start < reach.presupposedFrom || c.end > to)) continue;
-    // "agreed to reopen the border next month": the agreement is not future, its content is
-    if (reach.speechAct && c.start >= to && (c.cue.status === "future" || c.cue.status === "hypothetical"))
-      continue;
-    const scope = c.cue.scope;
-    // "protested the alleged fraud": the cue qualifies its noun phrase only
-    if (c.phraseEnd !== undefined) {
-      if (c.segment === seg && from >= c.end && from < c.phraseEnd) hits.push(c);
-      continue;
-    }
-    if (c.segment === seg) {
-      if (scope === "any" || scope === "attributive") hits.push(c);
-      else if ((scope === "before" || scope === "govern") && c.end <= from) hits.push(c);
-      else if (scope === "after" && c.start >= to) hits.push(c);
-    } else if (scope === "govern" && governed.includes(c.segment)) {
-      hits.push(c);
-    } else if (c.cue.status === "conditional" && conditionalReach(segments, c.segment, seg)) {
-      hits.push(c);
-    }
-  }
+  const hits = reachingCues(segments, cues, seg, from, to, new Set(triggerTokens), reach);
+  // "Moscow will respond and impose sanctions", "Turkey would withdraw its troops and reopen the border": a verb
+  // coordinated with the one before it, with no subject or auxiliary of its own, shares its modal, future and
+  // negation cues ("Russia will not attend, and China has sent a delegation" keeps its own)
+  if (reach.presupposedFrom === undefined)
+    for (const c of coordinatedCues(tokens, segments, cues, seg, 0)) if (!hits.includes(c)) hits.push(c);
   // "… no need for X now, but [it] could be forged …": a later contrastive clause that refers back overrides.
   for (let s = seg + 1; s < segments.length && hits.some((h) => h.cue.status === "negated"); s++) {
     const g = segments[s]!;
@@ -237,6 +215,46 @@ export function decideModality(
   return { status, cues: words };
 }
 
+/** The cues that reach a trigger spanning [from, to) in segment `seg` (see `decideModality`). */
+function reachingCues(
+  segments: readonly Segment[],
+  cues: readonly FoundCue[],
+  seg: number,
+  from: number,
+  to: number,
+  own: ReadonlySet<number>,
+  reach: ModalityReach,
+): FoundCue[] {
+  const hits: FoundCue[] = [];
+  const governed = governedSegments(segments, seg);
+  for (const c of cues) {
+    let overlapsTrigger = false;
+    for (let k = c.start; k < c.end; k++) if (own.has(k)) overlapsTrigger = true;
+    if (overlapsTrigger) continue;
+    // "… after a wave of missile strikes": only the cues inside the phrase ("the alleged strikes") qualify it
+    if (reach.presupposedFrom !== undefined && (c.start < reach.presupposedFrom || c.end > to)) continue;
+    // "agreed to reopen the border next month": the agreement is not future, its content is
+    if (reach.speechAct && c.start >= to && (c.cue.status === "future" || c.cue.status === "hypothetical"))
+      continue;
+    const scope = c.cue.scope;
+    // "protested the alleged fraud": the cue qualifies its noun phrase only
+    if (c.phraseEnd !== undefined) {
+      if (c.segment === seg && from >= c.end && from < c.phraseEnd) hits.push(c);
+      continue;
+    }
+    if (c.segment === seg) {
+      if (scope === "any" || scope === "attributive") hits.push(c);
+      else if ((scope === "before" || scope === "govern") && c.end <= from) hits.push(c);
+      else if (scope === "after" && c.start >= to) hits.push(c);
+    } else if (scope === "govern" && governed.includes(c.segment)) {
+      hits.push(c);
+    } else if (c.cue.status === "conditional" && conditionalReach(segments, c.segment, seg)) {
+      hits.push(c);
+    }
+  }
+  return hits;
+}
+
 /** Segments whose content is governed by a verb in `seg`'s predecessors: the chain of "that"/"report" clauses before it. */
 function governedSegments(segments: readonly Segment[], seg: number): number[] {
   const out: number[] = [];
@@ -259,4 +277,82 @@ function conditionalReach(segments: readonly Segment[], cueSeg: number, seg: num
   if (seg < cueSeg + 2) return false;
   for (let s = cueSeg + 2; s <= seg; s++) if (segments[s]!.opener !== "and") return false;
   return true;
+}
+
+type VerbForm = "base" | "ing" | "s" | "past";
+
+/** The inflection of a verb token: bare ("impose"), -ing, third person -s, or past / participle. */
+function verbForm(t: Token): VerbForm {
+  const w = t.lower;
+  if (w === t.lemma) return "base";
+  if (w.endsWith("ing")) return "ing";
+  if (w.endsWith("s") && (w.startsWith(t.lemma) || w.startsWith(t.lemma.slice(0, -1)))) return "s";
+  return "past";
+}
+
+const COORDINATORS = new Set(["and", "or"]);
+/** Cues of these kinds travel to a coordinated verb; a reported claim belongs to what it qualifies. */
+const SHARED: ReadonlySet<ModalityStatus> = new Set(["negated", "hypothetical", "future", "conditional"]);
+const BE = new Set(["be", "is", "are", "was", "were", "been", "being", "am"]);
+
+/**
+ * The cues a verb heading an "and"/"or" clause shares with the verb it is coordinated with. The clause opens on the
+ * verb itself (no subject, no auxiliary of its own: "… and impose sanctions", not "… and China has sent"), and the
+ * nearest verb before it in the previous clause has the same inflection and an auxiliary chain the second verb
+ * leans on: a modal, "did", "to" before a bare verb ("will respond and impose", "did not arrest or detain", "plans
+ * to withdraw its troops and reopen"), "be" before an -ing form or a passive participle ("will be tried and
+ * sentenced"). The shared cues are those in that chain, those of the verb governing an infinitive ("urged Iran to
+ * halt enrichment and admit inspectors") and those reaching the clause from outside ("denied that its troops had been
+ * deployed and stationed …"). A simple past has no such chain: "did not arrest anyone and released them", "had not
+ * made any money and apologised" share nothing.
+ */
+function coordinatedCues(
+  tokens: readonly Token[],
+  segments: readonly Segment[],
+  cues: readonly FoundCue[],
+  seg: number,
+  depth: number,
+): FoundCue[] {
+  const g = segments[seg];
+  if (!g || seg === 0 || depth > 3 || g.opener !== "and" || g.openerToken < 0) return [];
+  if (!COORDINATORS.has(tokens[g.openerToken]!.lower)) return [];
+  const v = tokens[g.openerToken + 1];
+  if (!v || g.openerToken + 1 >= g.end || v.pos !== "VERB") return [];
+  const form = verbForm(v);
+  if (form === "s") return [];
+  const prev = segments[seg - 1]!;
+  let p = -1;
+  for (let k = prev.end - 1; k >= prev.start; k--) {
+    const t = tokens[k]!;
+    // wink sometimes takes a bare verb after an auxiliary for an adjective or noun ("would close/ADJ its border")
+    const verb = t.pos === "VERB" || (k > prev.start && tokens[k - 1]!.pos === "AUX" && t.lower === t.lemma);
+    if (verb && verbForm(t) === form) {
+      p = k;
+      break;
+    }
+  }
+  if (p === -1) return [];
+  // the auxiliary chain before the verb: "will not", "could", "did not", "plans to", "is expected to be"
+  let chain = p;
+  let passive = false;
+  let infinitive = false;
+  while (chain > prev.start) {
+    const t = tokens[chain - 1]!;
+    const inCue = cues.some((c) => c.start <= chain - 1 && chain - 1 < c.end);
+    if (t.pos === "AUX" || t.pos === "PART" || t.pos === "ADV" || t.lower === "to" || inCue) {
+      if (BE.has(t.lower)) passive = true;
+      if (t.lower === "to" && chain === p) infinitive = true;
+      chain--;
+    } else break;
+  }
+  if (chain === p) return [];
+  if (form === "past" && !passive) return [];
+  const out: FoundCue[] = [];
+  for (const c of reachingCues(segments, cues, seg - 1, p, p + 1, new Set(), {})) {
+    if (c.end > p || c.phraseEnd !== undefined || !SHARED.has(c.cue.status)) continue;
+    if (c.segment !== seg - 1 || c.start >= chain || infinitive) out.push(c);
+  }
+  for (const c of coordinatedCues(tokens, segments, cues, seg - 1, depth + 1))
+    if (!out.includes(c)) out.push(c);
+  return out;
 }

@@ -72,6 +72,151 @@ const rows: readonly Row[] = [
     text: "Iran said it will strike Israel if it is attacked again.",
     want: [{ code: "13", source: "IRN", target: "ISR", status: "asserted" }],
   },
+  // coordinated verbs: a modal, future or negation before the first of two coordinated verbs covers the second
+  {
+    mechanism: "a future auxiliary covers the second of two coordinated verbs",
+    text: "Moscow will summon the British ambassador and expel two diplomats, the foreign ministry said.",
+    want: [
+      { code: "110", source: "RUS", status: "future" },
+      { code: "161", source: "RUS", status: "future" },
+    ],
+    never: [{ code: "161", source: "RUS", status: "asserted" }],
+  },
+  {
+    mechanism: "a reported 'would' covers the coordinated verb too",
+    text: "Lithuania said it would close its border with Belarus and expel Belarusian diplomats.",
+    want: [
+      { code: "191", source: "LTU", target: "BLR", status: "future" },
+      { code: "161", source: "LTU", target: "BLR", status: "future" },
+    ],
+    never: [{ code: "161", source: "LTU", status: "asserted" }],
+  },
+  {
+    mechanism: "a negated auxiliary covers a verb coordinated with 'or'",
+    text: "Ghana will not expel the Nigerian diplomats, recall its envoy or close its embassy in Abuja.",
+    want: [{ code: "161", source: "GHA", target: "NGA", status: "negated" }],
+    never: [{ code: "16", source: "GHA", status: "asserted" }],
+  },
+  {
+    mechanism: "'plans to' covers an infinitive coordinated with the planned one",
+    text: "Beijing plans to hold talks with Manila and sign a fishing agreement.",
+    want: [{ code: "057", source: "CHN", status: "future" }],
+    never: [{ code: "057", source: "CHN", status: "asserted" }],
+  },
+  {
+    mechanism: "a coordinated clause with its own subject keeps its own modality",
+    text: "Russia will not attend the summit, and China has recalled its ambassador from Lithuania.",
+    want: [
+      { code: "042", source: "RUS", status: "negated" },
+      { code: "161", source: "CHN", target: "LTU", status: "asserted" },
+    ],
+  },
+  {
+    mechanism: "a coordinated verb with its own auxiliary keeps its own modality",
+    text: "Hungary will not sign the declaration and has recalled its ambassador from Kyiv.",
+    want: [{ code: "161", source: "HUN", target: "UKR", status: "asserted" }],
+  },
+  {
+    mechanism: "a past verb after 'did not' is no coordinated bare verb: it keeps its own modality",
+    text: "The Egyptian army did not arrest the protesters and released them on Sunday.",
+    want: [
+      { code: "173", source: "EGY", status: "negated" },
+      { code: "0841", source: "EGY", status: "asserted" },
+    ],
+  },
+  // lifting a restriction: the yielding verb wins over the restriction noun's own code
+  {
+    mechanism: "lifting a blockade of a place is an eased blockade, not a blockade",
+    text: "Saudi Arabia and the UAE lifted their blockade of Qatar on Tuesday.",
+    want: [{ code: "0872", source: "SAU", target: "QAT" }],
+    never: [{ code: "19", source: "" }],
+  },
+  {
+    mechanism: "easing a naval blockade is no blockade either",
+    text: "Israel eased its naval blockade of the Gaza Strip.",
+    want: [{ code: "0872", source: "ISR", target: "PSE" }],
+    never: [{ code: "19", source: "" }],
+  },
+  {
+    mechanism: "removing a blockade (the verb 'remove')",
+    text: "Azerbaijan removed its blockade of the Lachin corridor to Armenia.",
+    want: [{ code: "0872", source: "AZE", target: "ARM" }],
+    never: [{ code: "19", source: "" }],
+  },
+  {
+    mechanism: "the easing of a blockade, as a noun phrase",
+    text: "Israel announced the easing of the blockade of Gaza.",
+    want: [{ code: "0872", source: "ISR", target: "PSE" }],
+    never: [{ code: "19", source: "" }],
+  },
+  {
+    mechanism: "easing a travel ban is no travel ban",
+    text: "Italy eased the travel ban on visitors from Albania.",
+    want: [{ code: "081", source: "ITA" }],
+    never: [
+      { code: "16", source: "" },
+      { code: "17", source: "" },
+    ],
+  },
+  {
+    mechanism: "lifting an arms embargo is no embargo",
+    text: "Washington lifted the arms embargo on Vietnam.",
+    want: [{ code: "085", source: "USA", target: "VNM" }],
+    never: [{ code: "16", source: "" }],
+  },
+  {
+    mechanism: "lifting a curfew is no curfew",
+    text: "The Sri Lankan government lifted the curfew in Colombo.",
+    want: [{ code: "0813", source: "LKA" }],
+    never: [{ code: "17", source: "" }],
+  },
+  {
+    mechanism: "a protest keeps the act it is against",
+    text: "Serbian nationalists held a demonstration against the recognition of Kosovo independence by the United States.",
+    date: "2008-02-22",
+    want: [{ code: "054", source: "USA" }],
+  },
+  // admissions: 015 only when what is owned up to is an act or responsibility
+  {
+    mechanism: "acknowledging a state of affairs is a statement, not a claim of responsibility",
+    text: "The Pentagon acknowledged that the talks with China had stalled.",
+    want: [{ code: "010", source: "USA" }],
+    never: [{ code: "015", source: "" }],
+  },
+  {
+    mechanism: "admitting a fact is no claim of responsibility",
+    text: "The Greek finance minister admitted that the deficit was larger than reported.",
+    never: [{ code: "015", source: "" }],
+  },
+  {
+    mechanism: "acknowledging an attack suffered is no claim of responsibility",
+    text: "The Pentagon acknowledged the attack on its base in Syria.",
+    never: [{ code: "015", source: "" }],
+  },
+  {
+    mechanism: "admitting that it carried out a bombing is a claim of responsibility",
+    text: "Hamas admitted that its fighters carried out the bombing in Jerusalem.",
+    want: [
+      { code: "015", source: "PSE" },
+      { code: "18", source: "PSE", target: "ISR" },
+    ],
+  },
+  {
+    mechanism: "acknowledging that its forces shelled a town: the admission and the shelling",
+    text: "Russia acknowledged that its forces had shelled the market in Kherson.",
+    want: [
+      { code: "015", source: "RUS" },
+      { code: "194", source: "RUS", target: "UKR", status: "asserted" },
+    ],
+  },
+  {
+    mechanism: "acknowledging killing people is a claim of responsibility",
+    text: "Israeli troops admitted killing three Palestinian civilians.",
+    want: [
+      { code: "015", source: "ISR" },
+      { code: "190", source: "ISR", target: "PSE" },
+    ],
+  },
   // lists: "A, B, and C" is one compound actor
   {
     mechanism: "serial comma list as subject",
