@@ -440,6 +440,7 @@ export class MentionFinder {
   /**
    * "Jack McConnell", "Kim Beasley", "Rear Adm. Harry Harris": a known person's surname right after a given name
    * that is not theirs is someone else with that surname; the name stays unknown (a title before it still codes it).
+   * Only a one-word match counts: a longer one already names the person ("Presidente Luiz Inácio Lula da Silva").
    * The word before must be a proper noun in no actor phrase, not an honorific ("Mr", "Sen.") or an initial.
    */
   private otherPersonsSurname(
@@ -451,7 +452,7 @@ export class MentionFinder {
     if (w?.caps !== 1 || w.punct || w.key.length < 2 || w.pos !== "PROPN" || HONORIFICS.has(w.key))
       return false;
     if (words[i]!.start - w.end > 1) return false; // "Jack McConnell": one space between
-    if (!m.targets.length) return false;
+    if (!m.targets.length || m.end !== i + 1) return false; // a one-word match: a surname ("Grand Ayatollah Ali …")
     return m.targets.every((t) => {
       if (t.type !== "entity") return false;
       const e = this.k.entities[t.entity]!;

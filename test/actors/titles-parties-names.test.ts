@@ -157,3 +157,11 @@ test("the person's own given name, an honorific or the surname alone still name 
     assert.ok(got.includes(expected), `${text}\n  got ${JSON.stringify(got)}`);
   }
 });
+
+test("an unknown word before a person's full name does not hide the person", () => {
+  const got = codesOf("Grand Ayatollah Ali Khamenei received the visiting envoy.", "2007-06-10");
+  assert.ok(
+    got.some((g) => g.endsWith("Ali Khamenei → IRNGOV")),
+    JSON.stringify(got),
+  );
+});
