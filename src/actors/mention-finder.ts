@@ -170,6 +170,12 @@ const NOT_THE_OFFICE = new Set([
   "assistant",
   "under",
 ]);
+/** Honorifics and abbreviated titles that may stand right before a surname ("Mr Howard", "Sen. Kerry"). */
+const HONORIFICS = new Set(
+  "mr mrs ms miss dr sir dame lord lady sen rep gov gen adm col lt sgt capt cmdr maj pres prof rev fr st hon mp".split(
+    " ",
+  ),
+);
 const NAME_PARTICLES = new Set([
   "al",
   "el",
@@ -326,31 +332,41 @@ export class MentionFinder {
 
   private atoms(words: readonly SentenceWord[], skip: (w: SentenceWord) => boolean): Array<Atom | undefined> {
     const at: Array<Atom | undefined> = new Array(words.length);
+    let lastEnd = -1; // the end of the latest atom: the word before `i` is in an atom when it equals `i`
     for (let i = 0; i < words.length; ) {
       if (skip(words[i]!)) {
         i++;
         continue;
       }
       const m = this.k.trie.longestAt(words, i);
+      if (m && this.referenceOpensName(words, i, m)) {
+        i++;
+        continue;
+      }
       if (m && this.agentUsedAsVerb(words, i, m, at)) {
         i++;
         continue;
       }
-      if (m && !anySkipped(words, i, m.end, skip) && !this.partOfLongerName(words, i, m)) {
+      if (
+        m &&
+        !anySkipped(words, i, m.end, skip) &&
+        !this.partOfLongerName(words, i, m) &&
+        !(lastEnd !== i && this.otherPersonsSurname(words, i, m))
+      ) {
         at[i] = { i, j: m.end, targets: m.targets };
-        i = m.end;
+        i = lastEnd = m.end;
         continue;
       }
       const local = words[i]!.caps ? this.localAt(words, i) : null;
       if (local) {
         at[i] = local;
-        i = local.j;
+        i = lastEnd = local.j;
         continue;
       }
       const loose = words[i]!.caps === 0 ? this.caselessAt(words, i, at) : null;
       if (loose && !anySkipped(words, i, loose.j, skip)) {
         at[i] = loose;
-        i = loose.j;
+        i = lastEnd = loose.j;
         continue;
       }
       i++;
@@ -421,6 +437,41 @@ export class MentionFinder {
   }
 
   /** A known person's name hyphenated to another capitalised word is part of someone else's name ("Mbeki-Lunde"). */
+  /**
+   * "Jack McConnell", "Kim Beasley", "Rear Adm. Harry Harris": a known person's surname right after a given name
+   * that is not theirs is someone else with that surname; the name stays unknown (a title before it still codes it).
+   * Only a one-word match counts: a longer one already names the person ("Presidente Luiz Inácio Lula da Silva").
+   * The word before must be a proper noun in no actor phrase, not an honorific ("Mr", "Sen.") or an initial.
+   */
+  private otherPersonsSurname(
+    words: readonly SentenceWord[],
+    i: number,
+    m: TrieMatch<PhraseTarget>,
+  ): boolean {
+    const w = i > 0 ? words[i - 1] : undefined;
+    if (w?.caps !== 1 || w.punct || w.key.length < 2 || w.pos !== "PROPN" || HONORIFICS.has(w.key))
+      return false;
+    if (words[i]!.start - w.end > 1) return false; // "Jack McConnell": one space between
+    if (!m.targets.length || m.end !== i + 1) return false; // a one-word match: a surname ("Grand Ayatollah Ali …")
+    return m.targets.every((t) => {
+      if (t.type !== "entity") return false;
+      const e = this.k.entities[t.entity]!;
+      if (e.kind !== "person") return false;
+      const own = phraseWords(e.name, 0, e.name.length).map((x) => x.key);
+      return !own.includes(w.key);
+    });
+  }
+
+  /**
+   * "The Organization of American States", "the Republic of Korea": a back-reference ("the organization") whose
+   * noun opens a longer name is no reference; the name is read from the next word.
+   */
+  private referenceOpensName(words: readonly SentenceWord[], i: number, m: TrieMatch<PhraseTarget>): boolean {
+    if (!m.targets.every((t) => t.type === "reference")) return false;
+    const inner = this.k.trie.longestAt(words, i + 1);
+    return !!inner && inner.end > m.end;
+  }
+
   private partOfLongerName(words: readonly SentenceWord[], i: number, m: TrieMatch<PhraseTarget>): boolean {
     const after = words[m.end];
     const joinedAfter = !!after?.joined && after.caps > 0;
@@ -525,8 +576,7 @@ export class MentionFinder {
     if (personAtom && personTarget && (q === nameStart || personAtom.local || personTarget)) {
       this.emitPremods(words, premods.slice(0, -1), s);
       const reading =
-        personAtom.local ??
-        this.entityReading(personTarget.entity, personTarget.target, head.role, run.sector);
+        personAtom.local ?? this.entityReading(personTarget.entity, personTarget.target, head.role, sector);
       const why = personAtom.local
         ? reading.why
         : `${reading.why}${run.start < personAtom.i ? ` (titled '${span(words, run.start, run.end)}')` : ""}`;

@@ -1,4 +1,4 @@
-import { baseOfCode, splitActorCode } from "./actor-code.js";
+import { baseOfCode, splitActorCode, withSector } from "./actor-code.js";
 import type { PhraseTrie } from "./phrase-trie.js";
 import { phraseWords } from "./phrase-words.js";
 
@@ -200,7 +200,9 @@ export class ActorKnowledge {
 
   /**
    * The code `entity` carries on `date`. A term covering the date wins (one whose role is `preferRole` first, then
-   * one in `preferSector`); a person outside every office is coded as a former official, `<country>ELI`; with no
+   * one in `preferSector`); a person outside every office is coded as a former official, `<country>ELI`, unless a
+   * title in the text names an office none of the person's terms records (its role, or for a role-less title its
+   * sector): then the title's sector ("Senator X" → LEG when only a later cabinet post is on record); with no
    * date, the term with `preferRole`, else the term in `preferSector` (the sector a title in the text names:
    * "General X" → the military office), else the current (open) term, else the undated default, else the latest.
    */
@@ -231,6 +233,22 @@ export class ActorKnowledge {
           .filter((x) => x.from && x.from > date)
           .sort((a, b) => a.from!.localeCompare(b.from!));
         const near = before[0] ?? after[0]!;
+        if (
+          preferSector &&
+          preferSector !== "ELI" &&
+          !VAGUE_TITLE_ROLES.has(preferRole ?? "") &&
+          !holdsTitle(dated, preferRole, preferSector)
+        ) {
+          // "Senator Obama" in 2008, "Governor Matviyenko" in 2005: the title names an office the knowledge base
+          // does not record for this person, so the text is the better witness of what they were on the date
+          const code = withSector(baseOfCode(near.code), preferSector);
+          const title = preferRole ?? preferSector;
+          return {
+            code,
+            term: null,
+            why: `${entity.name}: no recorded office on ${date}; titled ${title}, an office not on record → ${code}`,
+          };
+        }
         const code = `${baseOfCode(near.code)}ELI`;
         const when = before[0]
           ? `former ${near.role ?? "office holder"} (${rangeText(near)})`
@@ -248,6 +266,23 @@ export class ActorKnowledge {
     if (!t) return { code: "---", term: null, why: entity.name };
     return { code: t.code, term: t, why: `${describeTerm(entity, t)} (no article date)` };
   }
+}
+
+/**
+ * Titles that name no particular office: "leader X" is as often a party's or the opposition's leader as the
+ * government's, so it is no evidence against a former official ("Opposition leader X" names its sector: OPP).
+ */
+const VAGUE_TITLE_ROLES = new Set(["leader"]);
+
+/**
+ * Whether the recorded terms include the office a title in the text names: one with its role, or for a title with
+ * no role ("Senator", "General"), one in its sector. A title the terms do include ("President Bush" in 2012) is
+ * read as a former office.
+ */
+function holdsTitle(terms: readonly ActorTerm[], role: string | null, sector: string): boolean {
+  return role
+    ? terms.some((t) => t.role === role)
+    : terms.some((t) => splitActorCode(t.code).sector === sector);
 }
 
 export function covers(t: ActorTerm, date: string): boolean {
