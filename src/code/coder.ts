@@ -2517,7 +2517,9 @@ function nounRoles(
   const partnered =
     tr.match.targetAt !== null && (slot.length > 0 || (afterRole === "target" && after.length > 0));
   if (!partnered && settingPhrase(ctx, tr, segment)) {
-    if (pre.length >= 2)
+    // "a Bush-Putin summit", "the China-EU summit": two actors joined in the noun's own modifiers (not "NATO's
+    // Bucharest summit", an organiser and a place)
+    if (pre.length >= 2 && joinedModifiers(tokens, pre))
       return {
         sources: pre,
         targets: [],
@@ -2593,12 +2595,17 @@ function victimPossessor(ctx: Ctx, tr: Trigger, pre: readonly Mention[]): boolea
 
 /** Roots of cooperative acts (consult, cooperate) whose nouns often name a meeting only as a time or a place. */
 const SETTING_ROOTS = new Set(["03", "04", "05", "06"]);
-/** One-word prepositions of time or place: "at the summit", "before the talks", "since the meeting". */
+/**
+ * One-word prepositions of time or place: "at the summit", "before the talks", "during the summit" (its own act
+ * "during" is taken by `adverbialActor`). Not "for", a purpose: "arrived in Mecca for negotiations" are theirs.
+ */
 const SETTING_PREPOSITIONS = new Set([
   "at",
   "before",
   "after",
   "following",
+  "during",
+  "amid",
   "since",
   "until",
   "till",
@@ -2620,7 +2627,7 @@ const SETTING_NOUNS = new Set([
 
 /**
  * A noun trigger of a cooperative act that is the object of a preposition of time or place ("at the APEC summit",
- * "ahead of the summit", "on the sidelines of the talks", "since the meeting"): it sets the scene of the
+ * "ahead of the summit", "on the sidelines of the talks", "during the G8 summit"): it sets the scene of the
  * sentence, it is not what the sentence reports.
  */
 function settingPhrase(ctx: Ctx, tr: Trigger, segment: Segment): boolean {
@@ -2628,10 +2635,12 @@ function settingPhrase(ctx: Ctx, tr: Trigger, segment: Segment): boolean {
   if (!SETTING_ROOTS.has(tr.pattern.code.slice(0, 2)) || VISIT_CODES.has(tr.pattern.code)) return false;
   const tokens = ctx.tokens;
   let i = tr.first - 1;
-  while (i >= segment.start && i >= tr.first - 8) {
+  while (i >= segment.start && i >= tr.first - 12) {
     const tk = tokens[i]!;
     const p = tk.pos;
-    if (ctx.owner[i] !== -1 || tk.lower === "'s" || tk.text === "-") i--;
+    if (ctx.owner[i] !== -1)
+      i = ctx.mentions[ctx.owner[i]!]!.tokenStart - 1; // "the Asia-Pacific Economic Cooperation"
+    else if (tk.lower === "'s" || tk.text === "-") i--;
     else if (p === "DET" || p === "ADJ" || p === "NOUN" || p === "PROPN" || p === "NUM") {
       if (i < tr.first - 1 && SETTING_NOUNS.has(tk.lower)) return true; // "the sidelines of the summit"
       i--;
@@ -2641,6 +2650,7 @@ function settingPhrase(ctx: Ctx, tr: Trigger, segment: Segment): boolean {
       if (
         w === "ahead" ||
         w === "prior" ||
+        w === "advance" ||
         w === "up" ||
         SETTING_NOUNS.has(w) ||
         SETTING_NOUNS.has(tokens[i - 1]?.lemma ?? "")
@@ -2649,6 +2659,16 @@ function settingPhrase(ctx: Ctx, tr: Trigger, segment: Segment): boolean {
       return false;
     } else return SETTING_PREPOSITIONS.has(tk.lower) && (p === "ADP" || p === "SCONJ" || p === "ADV");
   }
+  return false;
+}
+
+/** Two actors before a noun joined by a hyphen, a slash or "and": "Bush-Putin", "China-EU", "US and Russian". */
+function joinedModifiers(tokens: readonly Token[], pre: readonly Mention[]): boolean {
+  for (let k = 1; k < pre.length; k++)
+    for (let i = pre[k - 1]!.tokenEnd; i < pre[k]!.tokenStart; i++) {
+      const w = tokens[i]!.text;
+      if (w === "-" || w === "–" || w === "/" || w === "and") return true;
+    }
   return false;
 }
 

@@ -802,6 +802,22 @@ const rows: readonly Row[] = [
       { code: "20", source: "UGA" },
     ],
   },
+  {
+    mechanism: "a summit during which someone else acts is no meeting",
+    text: "During the NATO summit, the Latvian president praised Estonia's defence spending.",
+    want: [{ code: "051", source: "LVA", target: "EST" }],
+    never: [{ code: "04" }],
+  },
+  {
+    mechanism: "a long organisation name before the summit is still a setting",
+    text: "At the upcoming annual Asia-Pacific Economic Cooperation summit in Lima, Japan hopes to sign a fishing pact.",
+    never: [{ code: "04" }],
+  },
+  {
+    mechanism: "negotiations one travels for are one's own",
+    text: "Kenyan and Somali negotiators arrived in Doha for negotiations.",
+    want: [{ code: "046", source: "KEN", target: "SOM" }],
+  },
 ];
 
 testRows("coder", rows);
