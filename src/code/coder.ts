@@ -134,7 +134,7 @@ export class EventCoder {
         if (coercionPromised(tokens, triggers, tr)) continue;
         const seg = segmentIndexOf(segments, tr.head);
         const roles =
-          tr.pattern.kind === "verb"
+          tr.pattern.kind === "verb" && !nominalGerund(ctx, tr.head)
             ? verbRoles(ctx, segments, seg, tr)
             : nounRoles(ctx, segments, seg, tr, this.lexicon, triggers);
         if (!roles) continue;
@@ -2241,6 +2241,27 @@ function mutualCooperation(ctx: Ctx, tr: Trigger, segment: Segment): boolean {
       (w !== "one" || ctx.tokens[i + 1]?.lower === "another")
     )
       return true;
+  }
+  return false;
+}
+
+/** Possessive pronouns that may open the noun phrase of a gerund: "their targeting of". */
+const POSSESSIVE_PRONOUNS = new Set(["its", "their", "his", "her", "our", "my", "your"]);
+
+/**
+ * A verb trigger used as a noun: "-ing" + "of" opened by a determiner, a possessive or "'s" ("the deliberate targeting
+ * of", "Israel's bombing of", "the police killing of"). Its actors are those of a noun phrase (`nounRoles`): its own
+ * modifiers and complements, not the subject of the clause it sits in ("Geneva condemned the targeting of …").
+ */
+function nominalGerund(ctx: Ctx, head: number): boolean {
+  const tokens = ctx.tokens;
+  if (!tokens[head]!.lower.endsWith("ing") || tokens[head + 1]?.lower !== "of") return false;
+  for (let i = head - 1; i >= 0 && i >= head - 6; i--) {
+    const tk = tokens[i]!;
+    if (tk.lower === "'s") return true;
+    if (tk.pos === "DET" || POSSESSIVE_PRONOUNS.has(tk.lower)) return true;
+    if (ctx.owner[i] !== -1 || tk.pos === "ADJ" || tk.pos === "ADV" || tk.pos === "NOUN") continue;
+    return false;
   }
   return false;
 }

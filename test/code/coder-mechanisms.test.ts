@@ -818,6 +818,25 @@ const rows: readonly Row[] = [
     text: "Kenyan and Somali negotiators arrived in Doha for negotiations.",
     want: [{ code: "046", source: "KEN", target: "SOM" }],
   },
+  {
+    mechanism:
+      "a verb used as a noun takes its actors from its own phrase, not from the clause criticising it",
+    text: "Norway condemned the deliberate targeting of aid convoys in Yemen.",
+    never: [
+      { code: "19", source: "NOR" },
+      { code: "18", source: "NOR" },
+    ],
+  },
+  {
+    mechanism: "a verb used as a noun keeps its possessive agent and its of-object",
+    text: "Ankara protested against Russia's shelling of Turkish positions in Idlib.",
+    want: [{ code: "194", source: "RUS", target: "TUR" }],
+  },
+  {
+    mechanism: "a verb used as a noun keeps the agent noun before it",
+    text: "Protests followed the Kenyan police killing of a student in Nairobi.",
+    want: [{ code: "19", source: "KEN" }],
+  },
 ];
 
 testRows("coder", rows);
