@@ -134,7 +134,7 @@ export class EventCoder {
         if (coercionPromised(tokens, triggers, tr)) continue;
         const seg = segmentIndexOf(segments, tr.head);
         const roles =
-          tr.pattern.kind === "verb"
+          tr.pattern.kind === "verb" && !nominalGerund(ctx, tr.head)
             ? verbRoles(ctx, segments, seg, tr)
             : nounRoles(ctx, segments, seg, tr, this.lexicon, triggers);
         if (!roles) continue;
@@ -2245,6 +2245,27 @@ function mutualCooperation(ctx: Ctx, tr: Trigger, segment: Segment): boolean {
   return false;
 }
 
+/** Possessive pronouns that may open the noun phrase of a gerund: "their targeting of". */
+const POSSESSIVE_PRONOUNS = new Set(["its", "their", "his", "her", "our", "my", "your"]);
+
+/**
+ * A verb trigger used as a noun: "-ing" + "of" opened by a determiner, a possessive or "'s" ("the deliberate targeting
+ * of", "Israel's bombing of", "the police killing of"). Its actors are those of a noun phrase (`nounRoles`): its own
+ * modifiers and complements, not the subject of the clause it sits in ("Geneva condemned the targeting of …").
+ */
+function nominalGerund(ctx: Ctx, head: number): boolean {
+  const tokens = ctx.tokens;
+  if (!tokens[head]!.lower.endsWith("ing") || tokens[head + 1]?.lower !== "of") return false;
+  for (let i = head - 1; i >= 0 && i >= head - 6; i--) {
+    const tk = tokens[i]!;
+    if (tk.lower === "'s") return true;
+    if (tk.pos === "DET" || POSSESSIVE_PRONOUNS.has(tk.lower)) return true;
+    if (ctx.owner[i] !== -1 || tk.pos === "ADJ" || tk.pos === "ADV" || tk.pos === "NOUN") continue;
+    return false;
+  }
+  return false;
+}
+
 function verbRoles(ctx: Ctx, segments: readonly Segment[], seg: number, tr: Trigger): Roles | null {
   const segment = segments[seg]!;
   let subject = subjectOf(ctx, segments, seg, tr.first);
@@ -2507,6 +2528,30 @@ function nounRoles(
       distance: 1,
     };
   }
+  // "her brother's killing", "Hariri's assassination": a person who owns an act done to persons, with no complement
+  // naming another patient, is its victim; the agent is unnamed (a "by" agent was taken above)
+  if (victimPossessor(ctx, tr, pre) && !(afterRole === "target" && after.length) && !slot.length) return null;
+  // a noun that only sets the scene ("at / ahead of / on the sidelines of the summit") or is one topic of a list
+  // ("talks covered trade, the genocide and climate") reports no act of this sentence's actors: only actors named in
+  // its own phrase count ("a Bush-Putin summit", "talks between A and B", above)
+  // a meeting "with" a named partner stays its subject's own meeting ("announced it after talks with Y")
+  const partnered =
+    tr.match.targetAt !== null && (slot.length > 0 || (afterRole === "target" && after.length > 0));
+  if (!partnered && settingPhrase(ctx, tr, segment)) {
+    // "a Bush-Putin summit", "the China-EU summit": two actors joined in the noun's own modifiers (not "NATO's
+    // Bucharest summit", an organiser and a place)
+    if (pre.length >= 2 && joinedModifiers(tokens, pre))
+      return {
+        sources: pre,
+        targets: [],
+        reciprocal,
+        ordered: !reciprocal,
+        requireTarget: false,
+        distance: 0,
+      };
+    if (!(subject.length && adverbial)) return null;
+  }
+  if (!pre.length && !after.length && !rel.length && topicListMember(ctx, tr, segment, triggers)) return null;
   if (rel.length) {
     return {
       sources: rel,
@@ -2552,6 +2597,150 @@ function nounRoles(
     };
   }
   return null;
+}
+
+/** Codes of acts done to persons, whose noun's possessor is their victim ("his arrest", "Hariri's assassination"). */
+const VICTIM_CODES = new Set(["173", "174", "181", "182", "184", "185", "186"]);
+/** Possessive pronouns that stand for a person. */
+const PERSON_POSSESSIVE = new Set(["his", "her"]);
+
+/** The last actor before a noun trigger of an act on persons is a person marked possessive: the act's victim. */
+function victimPossessor(ctx: Ctx, tr: Trigger, pre: readonly Mention[]): boolean {
+  if (!VICTIM_CODES.has(tr.pattern.code.slice(0, 3)) || !pre.length) return false;
+  const m = pre[pre.length - 1]!;
+  const tokens = ctx.tokens;
+  if (m.kind === "pronoun")
+    return m.tokenEnd - m.tokenStart === 1 && PERSON_POSSESSIVE.has(tokens[m.tokenStart]!.lower);
+  return m.kind === "person" && tokens[m.tokenEnd]?.lower === "'s";
+}
+
+/** Roots of cooperative acts (consult, cooperate) whose nouns often name a meeting only as a time or a place. */
+const SETTING_ROOTS = new Set(["03", "04", "05", "06"]);
+/**
+ * One-word prepositions of time or place: "at the summit", "before the talks", "during the summit" (its own act
+ * "during" is taken by `adverbialActor`). Not "for", a purpose: "arrived in Mecca for negotiations" are theirs.
+ */
+const SETTING_PREPOSITIONS = new Set([
+  "at",
+  "before",
+  "after",
+  "following",
+  "during",
+  "amid",
+  "since",
+  "until",
+  "till",
+  "ahead",
+]);
+/** Nouns of "on / in the … of": "on the sidelines of", "on the margins of", "in the run-up to", "in the wake of". */
+const SETTING_NOUNS = new Set([
+  "sideline",
+  "sidelines",
+  "margin",
+  "margins",
+  "run",
+  "wake",
+  "eve",
+  "end",
+  "start",
+  "close",
+]);
+
+/**
+ * A noun trigger of a cooperative act that is the object of a preposition of time or place ("at the APEC summit",
+ * "ahead of the summit", "on the sidelines of the talks", "during the G8 summit"): it sets the scene of the
+ * sentence, it is not what the sentence reports.
+ */
+function settingPhrase(ctx: Ctx, tr: Trigger, segment: Segment): boolean {
+  // a visit in such a phrase is still its traveller's trip ("arrived for a visit", "after his visit to Rabat")
+  if (!SETTING_ROOTS.has(tr.pattern.code.slice(0, 2)) || VISIT_CODES.has(tr.pattern.code)) return false;
+  const tokens = ctx.tokens;
+  let i = tr.first - 1;
+  while (i >= segment.start && i >= tr.first - 12) {
+    const tk = tokens[i]!;
+    const p = tk.pos;
+    if (ctx.owner[i] !== -1)
+      i = ctx.mentions[ctx.owner[i]!]!.tokenStart - 1; // "the Asia-Pacific Economic Cooperation"
+    else if (tk.lower === "'s" || tk.text === "-") i--;
+    else if (p === "DET" || p === "ADJ" || p === "NOUN" || p === "PROPN" || p === "NUM") {
+      if (i < tr.first - 1 && SETTING_NOUNS.has(tk.lower)) return true; // "the sidelines of the summit"
+      i--;
+    } else if (tk.lower === "of" || tk.lower === "to") {
+      // "ahead of the summit", "prior to the talks", "the sidelines of", "the run-up to"
+      const w = tokens[i - 1]?.lower ?? "";
+      if (
+        w === "ahead" ||
+        w === "prior" ||
+        w === "advance" ||
+        w === "up" ||
+        SETTING_NOUNS.has(w) ||
+        SETTING_NOUNS.has(tokens[i - 1]?.lemma ?? "")
+      )
+        return true;
+      return false;
+    } else return SETTING_PREPOSITIONS.has(tk.lower) && (p === "ADP" || p === "SCONJ" || p === "ADV");
+  }
+  return false;
+}
+
+/** Two actors before a noun joined by a hyphen, a slash or "and": "Bush-Putin", "China-EU", "US and Russian". */
+function joinedModifiers(tokens: readonly Token[], pre: readonly Mention[]): boolean {
+  for (let k = 1; k < pre.length; k++)
+    for (let i = pre[k - 1]!.tokenEnd; i < pre[k]!.tokenStart; i++) {
+      const w = tokens[i]!.text;
+      if (w === "-" || w === "–" || w === "/" || w === "and") return true;
+    }
+  return false;
+}
+
+/** Words joining the members of a list. */
+const LIST_JOINERS = new Set([",", "and", "or"]);
+
+/**
+ * A noun trigger that is one member of a coordinated list of three or more topics ("discussed trade, the genocide and climate",
+ * "proposals on poverty, war, genocide and reform"): a neighbouring member is a plain noun that is neither an actor
+ * nor an event.
+ */
+function topicListMember(ctx: Ctx, tr: Trigger, segment: Segment, triggers: readonly Trigger[]): boolean {
+  const tokens = ctx.tokens;
+  const inTrigger = (k: number) => triggers.some((t) => k >= t.first && k <= t.last);
+  const plain = (k: number) =>
+    k >= segment.start &&
+    k < segment.end &&
+    tokens[k]!.pos === "NOUN" &&
+    ctx.owner[k] === -1 &&
+    !inTrigger(k);
+  // the start of the trigger's noun phrase
+  let s = tr.first;
+  while (s - 1 >= segment.start && (tokens[s - 1]!.pos === "DET" || tokens[s - 1]!.pos === "ADJ")) s--;
+  // "an investigation into war crimes and crimes against humanity": a list inside the trigger's own complement
+  for (let k = tr.first + 1; k < tr.last; k++) if (tokens[k]!.pos === "ADP") return false;
+  const before = tokens[s - 1]?.lower ?? "";
+  const after = tokens[tr.last + 1]?.lower ?? "";
+  if (s - 1 >= segment.start && LIST_JOINERS.has(before)) {
+    const k = before === "," ? s - 2 : tokens[s - 2]?.text === "," ? s - 3 : s - 2;
+    // "trade, the genocide and climate": a comma needs the list to go on after the trigger, and the list has three
+    // members or more ("rape and murder" may be one act told twice)
+    if (
+      plain(k) &&
+      (before !== "," || LIST_JOINERS.has(after)) &&
+      (before === "," || tokens[k - 1]?.text === ",")
+    )
+      return true;
+  }
+  if (tr.last + 1 < segment.end && LIST_JOINERS.has(after)) {
+    let k = tr.last + 2;
+    if (tokens[k]?.lower === "and" || tokens[k]?.lower === "or") k++;
+    while (k < segment.end && (tokens[k]!.pos === "DET" || tokens[k]!.pos === "ADJ")) k++;
+    // the next member ends the list or goes on: "genocide and climate", "war, genocide and reform"
+    const then = tokens[k + 1]?.lower ?? "";
+    if (
+      plain(k) &&
+      (after === "," ? before === "," || then === "and" || then === "or" : before === "," || then === ",")
+    )
+      return tokens[k + 1]?.pos !== "VERB" && tokens[k + 1]?.pos !== "AUX"; // not the subject of a verb
+  }
+  return false;
 }
 
 const COMPLEMENT_POS = new Set(["NUM", "NOUN", "PROPN", "PART"]);

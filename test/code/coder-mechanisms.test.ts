@@ -743,6 +743,100 @@ const rows: readonly Row[] = [
     text: "Hamas has yet to free the Thai farm workers.",
     want: [{ code: "0841", source: "PSE", target: "THA", status: "negated" }],
   },
+  // background nouns: a noun trigger codes only when its phrase reports an act of this sentence's actors
+  {
+    mechanism: "a summit named as the place of a remark is no meeting of the speaker",
+    text: "Speaking at the ASEAN summit in Jakarta, the Thai prime minister criticised Cambodia.",
+    never: [
+      { code: "04", source: "THA" },
+      { code: "04", target: "IDN" },
+    ],
+  },
+  {
+    mechanism: "a summit named as a time is no meeting of those who act before it",
+    text: "Ahead of the Arab League summit, Egypt and Jordan signed a gas deal.",
+    want: [{ code: "05", source: "EGY", target: "JOR" }],
+    never: [{ code: "04", source: "EGY" }],
+  },
+  {
+    mechanism: "the sidelines of a summit are a place, not a meeting",
+    text: "On the sidelines of the G20 summit, Brazil announced new tariffs on steel.",
+    never: [{ code: "04", source: "BRA" }],
+  },
+  {
+    mechanism: "a summit between two named leaders keeps its parties even as a setting",
+    text: "At a summit between Putin and Erdogan in Sochi, Turkey agreed to buy more Russian gas.",
+    want: [{ code: "04", source: "RUS", target: "TUR" }],
+  },
+  {
+    mechanism: "a state's invasion of another is its act",
+    text: "Poland condemned Russia's invasion of Ukraine.",
+    want: [{ code: "19", source: "RUS", target: "UKR" }],
+  },
+  {
+    mechanism: "a person who owns an assassination is its victim, not its agent",
+    text: "Lebanese prosecutors reopened the file on Rafik Hariri's assassination.",
+    never: [{ code: "18", source: "LBN" }],
+  },
+  {
+    mechanism: "a named victim's assassination is not hers to have done",
+    text: "The Pakistani senator said Benazir Bhutto's assassination had been planned for weeks.",
+    never: [{ code: "18", source: "PAK" }],
+  },
+  {
+    mechanism: "a leader's invasion of a country stays his state's act",
+    text: "Vladimir Putin's invasion of Ukraine began in 2022.",
+    want: [{ code: "192", source: "RUS", target: "UKR" }],
+  },
+  {
+    mechanism: "a victim's possessive keeps the agent named with by",
+    text: "Rafik Hariri's assassination by Syrian agents shocked Lebanon.",
+    want: [{ code: "18", source: "SYR", target: "LBN" }],
+  },
+  {
+    mechanism: "a topic in a list of topics is no event",
+    text: "Kenya and Uganda held talks on trade, the massacre and the drought.",
+    want: [{ code: "040", source: "KEN", target: "UGA" }],
+    never: [
+      { code: "20", source: "KEN" },
+      { code: "20", source: "UGA" },
+    ],
+  },
+  {
+    mechanism: "a summit during which someone else acts is no meeting",
+    text: "During the NATO summit, the Latvian president praised Estonia's defence spending.",
+    want: [{ code: "051", source: "LVA", target: "EST" }],
+    never: [{ code: "04" }],
+  },
+  {
+    mechanism: "a long organisation name before the summit is still a setting",
+    text: "At the upcoming annual Asia-Pacific Economic Cooperation summit in Lima, Japan hopes to sign a fishing pact.",
+    never: [{ code: "04" }],
+  },
+  {
+    mechanism: "negotiations one travels for are one's own",
+    text: "Kenyan and Somali negotiators arrived in Doha for negotiations.",
+    want: [{ code: "046", source: "KEN", target: "SOM" }],
+  },
+  {
+    mechanism:
+      "a verb used as a noun takes its actors from its own phrase, not from the clause criticising it",
+    text: "Norway condemned the deliberate targeting of aid convoys in Yemen.",
+    never: [
+      { code: "19", source: "NOR" },
+      { code: "18", source: "NOR" },
+    ],
+  },
+  {
+    mechanism: "a verb used as a noun keeps its possessive agent and its of-object",
+    text: "Ankara protested against Russia's shelling of Turkish positions in Idlib.",
+    want: [{ code: "194", source: "RUS", target: "TUR" }],
+  },
+  {
+    mechanism: "a verb used as a noun keeps the agent noun before it",
+    text: "Protests followed the Kenyan police killing of a student in Nairobi.",
+    want: [{ code: "19", source: "KEN" }],
+  },
 ];
 
 testRows("coder", rows);
