@@ -382,11 +382,15 @@ export class EventCoder {
     const out: Mention[] = [];
     for (let v = 0; v + 1 < tokens.length; v++) {
       const tk = tokens[v]!;
-      if (tk.pos !== "VERB" || !this.lexicon.report.has(tk.lemma)) continue;
+      if (tk.pos !== "VERB") continue;
+      const stance = !this.lexicon.report.has(tk.lemma);
+      if (stance && !this.lexicon.stance.has(tk.lemma)) continue;
       const p = tokens[v + 1]!.lower === "that" ? v + 2 : v + 1;
       const pron = tokens[p];
       if (!pron || !SUBJECT_PRONOUNS.has(pron.lower) || ctx.owner[p] !== -1 || pron.sentence !== tk.sentence)
         continue;
+      // "Hamas admitted that it carried out …", never "the army denied it" (the pronoun is the object there)
+      if (stance && !subjectPosition(tokens, p)) continue;
       const sentence = ctx.doc.sentences[tk.sentence]!;
       const segments = segmentSentence(
         tokens,
@@ -400,9 +404,15 @@ export class EventCoder {
       const plural = pron.lower === "they";
       if (!speakers.length || (speakers.length > 1 && !plural)) continue;
       for (const sp of speakers) {
-        // "he"/"she" stand for a person, "it" for a country or organisation; "they" for any group
-        if ((pron.lower === "he" || pron.lower === "she") && sp.kind !== "person") continue;
-        if (pron.lower === "it" && (sp.kind === "person" || sp.kind === "pronoun")) continue;
+        // "he"/"she" stand for a person, "it" for a state, organisation or body — never a person or a plural
+        // ("the prime minister", "officials"); "they" for several speakers, a group or a body, never one named person
+        const person = personLike(sp, this.lexicon);
+        const many = pluralAgent(sp, this.lexicon);
+        if ((pron.lower === "he" || pron.lower === "she") && (!person || many)) continue;
+        if (pron.lower === "it" && (person || many || sp.kind === "pronoun")) continue;
+        // a spokesman's or an official's "they" is the body they speak for (the agent's own code); a named one's is not
+        if (plural && speakers.length === 1 && (sp.kind === "person" || sp.entity.startsWith("person:")))
+          continue;
         out.push(atPronoun(sp, pron, p, `coref: "${pron.text}" after "${tk.text}" → its speaker ${sp.name}`));
       }
     }
@@ -500,7 +510,7 @@ export class EventCoder {
           (m.kind === "country" ||
             m.kind === "igo" ||
             (m.kind === "group" && !m.text.endsWith("s")) ||
-            (m.kind === "agent" && !m.text.toLowerCase().endsWith("s")));
+            (m.kind === "agent" && !pluralAgent(m, this.lexicon) && !personLike(m, this.lexicon)));
         if (fits) return group;
         continue;
       }
@@ -1413,6 +1423,23 @@ function atPronoun(antecedent: Mention, token: Token, at: number, why: string): 
     kind: "pronoun",
     why,
   };
+}
+
+/**
+ * One person, or persons named by a person noun: a known person, an office holder ("the Russian president"), or an
+ * agent noun flagged `person` in data/actors/agents.tsv ("the prime minister", "officials", "a World Bank chief").
+ */
+function personLike(m: Mention, lexicon: Lexicon): boolean {
+  if (m.kind === "person" || m.entity.startsWith("person:")) return true;
+  return m.kind === "agent" && lexicon.agents.get(m.entity)?.person === true;
+}
+
+/** An agent named in its plural form ("officials", "the rebels", "governments"). */
+function pluralAgent(m: Mention, lexicon: Lexicon): boolean {
+  if (m.kind !== "agent") return false;
+  const text = m.text.toLowerCase();
+  const plural = lexicon.agents.get(m.entity)?.plural;
+  return plural ? text.endsWith(plural) : text.endsWith("s");
 }
 
 /** An agent mention that ends in a proper name ("party chief Ana Ruiz"): a named, titled person, not a bare role. */

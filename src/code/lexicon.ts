@@ -31,6 +31,36 @@ export interface Lexicon {
   readonly commit: ReadonlySet<string>;
   /** Nouns naming people who protest (data/code/nouns.tsv `protester`), lowercase singular and plural. */
   readonly protester: ReadonlySet<string>;
+  /**
+   * Verbs besides those of saying whose clause may open on a pronoun standing for their subject ("Hamas admitted
+   * that it …", "the rebels denied they …"): data/code/verbs.tsv `stance`.
+   */
+  readonly stance: ReadonlySet<string>;
+  /**
+   * Agent nouns (read from data/actors/agents.tsv, by the mention's entity id `agent:…`): their plural form and
+   * whether one of them is a person (`person` flag: "it" never points back to "the prime minister" or "officials").
+   */
+  readonly agents: ReadonlyMap<string, { readonly plural: string | null; readonly person: boolean }>;
+}
+
+const actorsDir = new URL("../../data/actors/", import.meta.url);
+
+/** The agent nouns' plural forms and person flags; ids as the actor stage gives them (`agent:prime-minister`). */
+function agentNouns(): Map<string, { plural: string | null; person: boolean }> {
+  const out = new Map<string, { plural: string | null; person: boolean }>();
+  const text = readFileSync(new URL("agents.tsv", actorsDir), "utf8");
+  for (const raw of text.split("\n")) {
+    const l = raw.replace(/\r$/, "");
+    if (!l.trim() || l.startsWith("#")) continue;
+    const [singular, plural, , , flags] = l.split("\t");
+    if (!singular || singular === "singular") continue;
+    const name = singular !== "-" ? singular : (plural ?? "");
+    out.set(`agent:${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`, {
+      plural: plural && plural !== "-" ? plural.toLowerCase() : null,
+      person: (flags ?? "").split(",").includes("person"),
+    });
+  }
+  return out;
 }
 
 const dataDir = new URL("../../data/code/", import.meta.url);
@@ -107,12 +137,14 @@ export function loadLexicon(): Lexicon {
   const report = new Set<string>();
   const support = new Set<string>();
   const commit = new Set<string>();
+  const stance = new Set<string>();
   for (const { line, cols } of rows("verbs.tsv")) {
     const [kind, lemma] = cols;
     if (!lemma?.trim()) fail("verbs.tsv", line, "empty lemma");
     if (kind === "report") report.add(lemma.split(" ")[0]!);
     else if (kind === "support") support.add(lemma);
     else if (kind === "commit") commit.add(lemma);
+    else if (kind === "stance") stance.add(lemma);
     else fail("verbs.tsv", line, `unknown class '${kind}'`);
   }
   const protester = new Set<string>();
@@ -122,6 +154,6 @@ export function loadLexicon(): Lexicon {
     if (kind === "protester") protester.add(word.trim().toLowerCase());
     else fail("nouns.tsv", line, `unknown class '${kind}'`);
   }
-  cached = { cues, sport, report, support, commit, protester };
+  cached = { cues, sport, report, support, commit, protester, stance, agents: agentNouns() };
   return cached;
 }

@@ -319,6 +319,38 @@ const rows: readonly Row[] = [
       { code: "13", source: "CHL", target: "VEN", status: "asserted" },
     ],
   },
+  // "it" stands for a state, organisation or body, never for a person or persons; "they" never for one named person
+  {
+    mechanism: "'it' never points back to a person agent: a prime minister's 'it' is nobody",
+    text: "The Kenyan prime minister visited Berlin. Later it expelled two German diplomats.",
+    never: [{ code: "16", source: "KEN" }],
+  },
+  {
+    mechanism: "'it' as a subject skips an earlier person agent (a former bank chief)",
+    text: "The former World Bank chief criticised the IMF when it lent money to Argentina.",
+    never: [{ code: "07", source: "IGOUNODEVWBK" }],
+  },
+  {
+    mechanism: "'they' after one named person's verb of saying is not that person",
+    text: "Emmanuel Macron said they would expel the Russian diplomats.",
+    never: [{ code: "16", source: "FRA" }],
+  },
+  {
+    mechanism: "a spokesman's 'they' is the body he speaks for",
+    text: "A Houthi spokesman said they would fire missiles at Saudi Arabia.",
+    want: [{ code: "19", source: "YEM", target: "SAU", status: "future" }],
+  },
+  {
+    mechanism: "'it' opening the clause of 'warned that' is the group that warned",
+    text: "Hamas warned that it would kidnap more Israeli soldiers.",
+    want: [{ code: "181", source: "PSE", target: "ISR" }],
+  },
+  {
+    mechanism: "'it' as the object of 'denied' is no actor",
+    text: "The Sudanese army denied it.",
+    want: [{ code: "016", source: "SDN" }],
+    never: [{ code: "1", source: "SDN" }],
+  },
   // a progressive form after "is" is active, not passive
   {
     mechanism: "progressive is not passive",
