@@ -5,5 +5,5 @@
  * It knows nothing of files, stores or HTTP; the pipeline turns its output into `EventRecord`s.
  */
 export { type CodedEvent, type CoderInput, type CoderOptions, EventCoder } from "./coder.js";
-export { type Cue, type Lexicon, loadLexicon } from "./lexicon.js";
+export { type AgentNoun, type Cue, type Lexicon, loadLexicon, withAgentNouns } from "./lexicon.js";
 export type { EventPatternLike, OntologySource, PatternMatch, PatternSource } from "./ports.js";

@@ -37,30 +37,35 @@ export interface Lexicon {
    */
   readonly stance: ReadonlySet<string>;
   /**
-   * Agent nouns (read from data/actors/agents.tsv, by the mention's entity id `agent:…`): their plural form and
-   * whether one of them is a person (`person` flag: "it" never points back to "the prime minister" or "officials").
+   * Agent nouns by the mention's entity id (`agent:…`): their plural form and whether one of them is a person
+   * (`person` flag: "it" never points back to "the prime minister" or "officials"). Empty from `loadLexicon`; the
+   * pipeline fills it from the actor knowledge with `withAgentNouns`.
    */
-  readonly agents: ReadonlyMap<string, { readonly plural: string | null; readonly person: boolean }>;
+  readonly agents: ReadonlyMap<string, AgentNoun>;
 }
 
-const actorsDir = new URL("../../data/actors/", import.meta.url);
+/** An agent noun as the coder needs it: its plural form and whether one of it is a person. */
+export interface AgentNoun {
+  readonly plural: string | null;
+  readonly person: boolean;
+}
 
-/** The agent nouns' plural forms and person flags; ids as the actor stage gives them (`agent:prime-minister`). */
-function agentNouns(): Map<string, { plural: string | null; person: boolean }> {
-  const out = new Map<string, { plural: string | null; person: boolean }>();
-  const text = readFileSync(new URL("agents.tsv", actorsDir), "utf8");
-  for (const raw of text.split("\n")) {
-    const l = raw.replace(/\r$/, "");
-    if (!l.trim() || l.startsWith("#")) continue;
-    const [singular, plural, , , flags] = l.split("\t");
-    if (!singular || singular === "singular") continue;
-    const name = singular !== "-" ? singular : (plural ?? "");
-    out.set(`agent:${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`, {
-      plural: plural && plural !== "-" ? plural.toLowerCase() : null,
-      person: (flags ?? "").split(",").includes("person"),
-    });
-  }
-  return out;
+/**
+ * The lexicon with the actor knowledge's agent nouns (`ActorKnowledge.agents`, extra actor directories included),
+ * keyed by the entity id mentions carry (`agent:prime-minister`).
+ */
+export function withAgentNouns(
+  lexicon: Lexicon,
+  agents: readonly {
+    readonly id: string;
+    readonly plural: string | null;
+    readonly flags: ReadonlySet<string>;
+  }[],
+): Lexicon {
+  const map = new Map<string, AgentNoun>();
+  for (const a of agents)
+    map.set(a.id, { plural: a.plural?.toLowerCase() ?? null, person: a.flags.has("person") });
+  return { ...lexicon, agents: map };
 }
 
 const dataDir = new URL("../../data/code/", import.meta.url);
@@ -154,6 +159,6 @@ export function loadLexicon(): Lexicon {
     if (kind === "protester") protester.add(word.trim().toLowerCase());
     else fail("nouns.tsv", line, `unknown class '${kind}'`);
   }
-  cached = { cues, sport, report, support, commit, protester, stance, agents: agentNouns() };
+  cached = { cues, sport, report, support, commit, protester, stance, agents: new Map() };
   return cached;
 }

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { findMentions } from "../actors/index.js";
 import { cleanArticle, toRawSpan } from "../clean/index.js";
-import { type CodedEvent, EventCoder, loadLexicon } from "../code/index.js";
+import { type CodedEvent, EventCoder, loadLexicon, withAgentNouns } from "../code/index.js";
 import { findPlaces, type PlaceMention, placeOfCountry, placeOfDateline } from "../geo/index.js";
 import { type ActorKnowledge, loadActorKnowledge } from "../knowledge/actors/index.js";
 import { loadOntology, type Ontology } from "../knowledge/ontology/index.js";
@@ -60,7 +60,7 @@ export function loadKnowledge(options: { actorDirs?: readonly string[] } = {}): 
       insideNotEvent: (lemmas, pos, i, limit) => insideNotEvent(patterns, lemmas, pos, i, limit),
     },
     ontology,
-    loadLexicon(),
+    withAgentNouns(loadLexicon(), actors.agents),
   );
   const k: Knowledge = { actors, patterns, ontology, coder };
   if (!options.actorDirs?.length) defaultKnowledge = k;
