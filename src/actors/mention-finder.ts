@@ -1,3 +1,4 @@
+import { countryOfRegion, REGION_MAX_WORDS } from "../geo/index.js";
 import {
   type ActorEntity,
   type ActorKnowledge,
@@ -143,6 +144,8 @@ const ANAPHORA_SECTORS = new Set(["GOV", "MIL", "COP", "LEG", "JUD", "SPY"]);
 /** How many sentences back an unnamed agent looks for an antecedent with the same head noun. */
 const ANAPHORA_WINDOW = 4;
 /** A word after an agent that names its own place or owner ("officials in Kabul", "a spokesman for …"). */
+/** Sectors of a title a first-level region may hold ("Florida Governor", "Ontario Opposition Leader"). */
+const REGIONAL_SECTORS = new Set(["GOV", "LEG", "JUD", "OPP", "PTY", "COP"]);
 const ANCHOR_WORDS = new Set(["of", "in", "from", "at", "for"]);
 const PLACE_PREPOSITIONS = new Set([
   "in",
@@ -357,7 +360,7 @@ export class MentionFinder {
         i = lastEnd = m.end;
         continue;
       }
-      const local = words[i]!.caps ? this.localAt(words, i) : null;
+      const local = words[i]!.caps ? (this.localAt(words, i) ?? this.regionBeforeTitle(words, i)) : null;
       if (local) {
         at[i] = local;
         i = lastEnd = local.j;
@@ -480,6 +483,50 @@ export class MentionFinder {
     return m.targets.every((t) => t.type === "entity" && this.k.entities[t.entity]!.kind === "person");
   }
 
+  /**
+   * "Florida Governor Ron DeSantis", "Ontario Premier Doug Ford", "Bavarian Interior Minister X": a first-level
+   * region (src/geo) right before a title names the country of a sub-national office. The region becomes a
+   * premodifier with its country only (no entity), so the title is coded `<country><sector>` and never resolved to
+   * the national office holder; a known person named after the title is still coded by their own knowledge.
+   */
+  private regionBeforeTitle(words: readonly SentenceWord[], i: number): Atom | null {
+    const prev = i > 0 ? words[i - 1]! : null;
+    if (prev?.caps && !prev.punct && prev.pos !== "DET") return null; // inside a longer name
+    if (i > 0 && words[i - 1]!.key === "of") return null; // "the Islamic Council of Victoria president"
+    for (let n = REGION_MAX_WORDS; n >= 1; n--) {
+      const j = i + n;
+      if (j >= words.length) continue;
+      const ws = words.slice(i, j);
+      if (!ws.every((w) => w.caps && !w.punct)) continue;
+      const country = countryOfRegion(ws.map((w) => w.text).join(" "));
+      if (!country) continue;
+      // a civilian office ("Massachusetts General Hospital" is no general)
+      const next = this.k.trie.longestAt(words, j);
+      const title = next?.targets.some((t) => {
+        if (t.type !== "agent" || t.plural) return false;
+        const a = this.k.agents[t.agent]!;
+        return a.flags.has("title") && REGIONAL_SECTORS.has(a.sector);
+      });
+      if (!title || next!.targets.some((t) => t.type === "entity")) return null;
+      const name = span(words, i, j);
+      const reading: ActorReading = {
+        code: country,
+        country,
+        sector: null,
+        name,
+        kind: "country",
+        entity: `region:${name}`,
+        why: `region '${name}' of ${country} before a title (a sub-national office)`,
+        gender: null,
+        personLike: false,
+        plural: false,
+        role: null,
+      };
+      return { i, j, targets: [], local: reading };
+    }
+    return null;
+  }
+
   private localAt(words: readonly SentenceWord[], i: number): Atom | null {
     if (!this.localNames.size) return null;
     for (let n = 4; n >= 1; n--) {
@@ -559,13 +606,15 @@ export class MentionFinder {
     const former = [...fillers, ...before].some((f) => FORMER.has(f));
     const notOffice = [...fillers, ...before].some((f) => NOT_THE_OFFICE.has(f));
     const head = run.agents[run.agents.length - 1]!;
-    const sector = former ? "ELI" : run.sector;
+    const sector = former ? "ELI" : this.businessOwned(words, atoms, premods, run) ? "BUS" : run.sector;
     // a person (known, or introduced earlier) or an unknown proper name after the agent run
     let q = run.end;
     const nameStart = q;
     while (
       q < words.length &&
-      (!atoms[q] || this.titleInName(words, atoms, q, nameStart)) &&
+      (!atoms[q] ||
+        this.titleInName(words, atoms, q, nameStart) ||
+        (q === nameStart && this.agentAsSurname(words, atoms, q))) &&
       this.nameWord(words, q, q === nameStart)
     )
       q++;
@@ -787,7 +836,9 @@ export class MentionFinder {
         return run.end;
       }
       // the dateline's country, else the only country with such an office ("the pope", "the taoiseach")
-      const home = this.datelineCountry ?? this.k.soleBaseOfRole(head.role!);
+      // (not for a generic title: "the chairman" may chair anything)
+      const home =
+        this.datelineCountry ?? (head.flags.has("generic") ? null : this.k.soleBaseOfRole(head.role!));
       const holder = home ? this.holder(home, head.role!, null) : null;
       if (holder) {
         const r = this.entityReading(holder, null, head.role);
@@ -1053,8 +1104,12 @@ export class MentionFinder {
         : agentReading(head, run.sector, null, `agent '${text}' → ${run.sector}`, run.plural);
       return { reading, start, end: run.end };
     }
-    if (pm && (pm.entity?.kind === "group" || pm.entity?.kind === "igo") && words[pm.j]?.key !== "'s")
-      return { reading: pm.reading, start, end: pm.j };
+    // "the chairman of Gazprom": a named organisation (also a company coded BUS) owns the agent before "of"
+    const organisation =
+      pm?.entity?.kind === "group" ||
+      pm?.entity?.kind === "igo" ||
+      (pm?.entity?.kind === "actor" && splitActorCode(pm.reading.code).sector === "BUS");
+    if (pm && organisation && words[pm.j]?.key !== "'s") return { reading: pm.reading, start, end: pm.j };
     // "the government of (President) Laurent Gbagbo": the person's country
     if (pm?.entity?.kind === "person" && words[pm.j]?.key !== "'s")
       return { reading: pm.reading, start, end: pm.j };
@@ -1271,6 +1326,64 @@ export class MentionFinder {
     );
   }
 
+  /**
+   * "Senator Bishop", "Judge Marshal", "Mayor Baker": a capitalised one-word agent noun right after a person's
+   * title, with no capitalised word after it, is the person's surname, not a second agent ("Lieutenant General
+   * Ray Odierno" keeps its two titles: a name follows).
+   */
+  private agentAsSurname(words: readonly SentenceWord[], atoms: Array<Atom | undefined>, q: number): boolean {
+    const a = atoms[q];
+    const w = words[q];
+    if (!a || !w || a.j !== q + 1 || w.caps !== 1 || q === 0) return false;
+    const agent = this.agentOf(a);
+    if (!agent || agent.plural) return false;
+    let p = q - 1;
+    while (p > 0 && !atoms[p]) p--;
+    const prev = atoms[p];
+    const title = prev && prev.j === q ? this.agentOf(prev) : null;
+    const t = title?.entry;
+    if (!t || title.plural || !t.flags.has("title") || !t.flags.has("person") || t.flags.has("generic"))
+      return false; // "Chief Rabbi": a generic title is completed by the noun after it
+    if (!words.slice(prev!.i, q).every((x) => x.caps > 0)) return false;
+    const next = words[q + 1];
+    if (next?.key === "of") return false; // "Deputy Minister of …"
+    return !next || next.punct || next.caps === 0 || next.key === "'s";
+  }
+
+  /**
+   * "Gazprom chairman X", "the bank's chief executive", "Toyota Motor Corp's president": a person's office (a GOV
+   * title such as chairman, chief executive, president) held in a business — a company named before it (an
+   * organisation coded BUS) or a business noun owning it ("the company's", "the firm's") — is BUS.
+   */
+  private businessOwned(
+    words: readonly SentenceWord[],
+    atoms: Array<Atom | undefined>,
+    premods: readonly Premod[],
+    run: AgentRun,
+  ): boolean {
+    const head = run.agents[run.agents.length - 1]!;
+    if (run.sector !== "GOV" || !head.flags.has("person")) return false;
+    const last = premods[premods.length - 1];
+    if (last?.entity && (last.entity.kind === "group" || last.entity.kind === "actor"))
+      return splitActorCode(last.reading.code).sector === "BUS";
+    if (premods.length || run.start < 1) return false;
+    // "Toyota chief executive X": only Hong Kong and Macau (both known) have a government chief executive, so an
+    // unknown capitalised name before the title is a company
+    const before = words[run.start - 1]!;
+    const n = before.key === "'s" ? run.start - 2 : run.start - 1; // "Toyota's chief executive"
+    const named = n >= 0 ? words[n]! : null;
+    if (head.role === "chief executive" && named && named.caps > 0 && !named.punct) {
+      let b = n;
+      while (b > 0 && !atoms[b]) b--;
+      if (!atoms[b] || atoms[b]!.j <= n) return true;
+    }
+    if (run.start < 2 || before.key !== "'s") return false;
+    let p = run.start - 2;
+    while (p > 0 && !atoms[p]) p--;
+    const owner = atoms[p] && atoms[p]!.j === run.start - 1 ? this.agentOf(atoms[p]!) : null;
+    return !!owner && owner.entry.sector === "BUS" && owner.entry.flags.has("institution");
+  }
+
   private isFiller(w: SentenceWord): boolean {
     if (w.punct || w.caps === 2) return false;
     return (
@@ -1322,6 +1435,7 @@ export class MentionFinder {
       const a = atoms[end]!;
       const agent = this.agentOf(a);
       if (!agent) break;
+      if (agents.length && this.agentAsSurname(words, atoms, end)) break;
       agents.push(agent.entry);
       plural = agent.plural;
       end = a.j;
@@ -1405,6 +1519,7 @@ export class MentionFinder {
     end: number,
   ): ActorReading | null {
     const r = pm.reading;
+    if (r.entity.startsWith("region:")) return null; // "the Ontario premier" is not Canada's prime minister
     const base = baseOfCode(r.code);
     const role = head.role!;
     let holder: ActorEntity | null = null;
@@ -1597,6 +1712,7 @@ export class MentionFinder {
     const kept: ActorReading[] = [];
     for (const pm of premods) {
       let r = pm.reading;
+      if (r.entity.startsWith("region:")) continue; // a region is only the country of the title after it
       if (pm.form === "metonym") {
         // a capital as a place ("in Moscow") is the country, not its government; before a noun ("a Kabul
         // hospital") it only says where something is.

@@ -9,3 +9,4 @@ export { findPlaces } from "./find-places.js";
 export type { Place, PlaceKind, PlaceMention } from "./place.js";
 export { placeOfCountry } from "./place-of-country.js";
 export { placeOfDateline } from "./place-of-dateline.js";
+export { countryOfRegion, REGION_MAX_WORDS } from "./subnational-region.js";
