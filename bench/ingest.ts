@@ -110,8 +110,9 @@ const cpuText = (c: ReturnType<typeof cpuFigures>) =>
  * `npm run bench` ingest section: the Wikinews corpus (5,780 real articles) coded by the real pipeline into a fresh
  * SQLite store, with every core as a worker; each measurement is the median of `runs` fresh processes after a
  * warm-up run. Also 1 vs 2 workers on the same input, unpinned and with the single worker's whole process restricted
- * to one core (`taskset -c 0`: what one core does, against two workers on all cores), with CPU time split between the
- * main thread, the coding workers and V8's own threads; and the wink-nlp floor (tokens + POS alone, one core).
+ * to one core (`taskset -c 0`: what one core does, against two workers on all cores; run in interleaved pairs, the
+ * ratio being the median of the pairs'), with CPU time split between the main thread, the coding workers and V8's own
+ * threads; and the wink-nlp floor (tokens + POS alone, one core).
  */
 export const ingestSection: BenchSection = {
   name: "ingest",
@@ -132,12 +133,27 @@ export const ingestSection: BenchSection = {
       const pinUnavailable = pinningUnavailable();
 
       await repeat(subset(WARM_UP_ARTICLES), workers, 1); // warm-up: file cache, compiled model files
-      const mainRuns = await repeat(input, workers, runs);
+      // Two workers and one worker pinned to one core run in interleaved pairs, so a drift of the machine's speed
+      // over the minutes the bench takes falls on both sides of each ratio; the ratio reported is the pairs' median.
+      const mainRuns: ChildRun[] = [];
+      const ownTwoRuns: ChildRun[] = [];
+      const pinnedList: ChildRun[] = [];
+      const pairRatios: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const run = (await repeat(input, workers, 1))[0]!;
+        mainRuns.push(run);
+        const twoRun = workers === 2 ? run : (await repeat(input, 2, 1))[0]!;
+        if (workers !== 2) ownTwoRuns.push(twoRun);
+        if (pinUnavailable !== null) continue;
+        const pinnedRun = (await repeat(input, 1, 1, true))[0]!;
+        pinnedList.push(pinnedRun);
+        pairRatios.push(pinnedRun.seconds / twoRun.seconds); // same input: the ratio of the sentence rates
+      }
       const main = medianRun(mainRuns);
       // 1 vs 2 workers on the same (whole) input: on a subset, the workers' JIT warm-up would dominate.
       const oneRuns = await repeat(input, 1, runs);
-      const twoRuns = workers === 2 ? mainRuns : await repeat(input, 2, runs);
-      const pinnedRuns = pinUnavailable === null ? await repeat(input, 1, runs, true) : null;
+      const twoRuns = workers === 2 ? mainRuns : ownTwoRuns;
+      const pinnedRuns = pinUnavailable === null ? pinnedList : null;
       const one = medianRun(oneRuns);
       const two = medianRun(twoRuns);
       const pinned = pinnedRuns ? medianRun(pinnedRuns) : null;
@@ -187,7 +203,9 @@ export const ingestSection: BenchSection = {
           /** How the single-worker run was restricted to one core, or why it was not measured. */
           pinning: pinUnavailable ?? `taskset -c ${PINNED_CORE}`,
           pinnedOneWorkerSentencesPerSecond: pinnedRate === null ? null : round(pinnedRate),
-          twoVsPinnedOne: pinnedRate === null ? null : round(twoRate / pinnedRate, 2),
+          /** Median over the interleaved pairs of (2 workers' rate / pinned single worker's rate). */
+          twoVsPinnedOne: pinnedRate === null ? null : round(median(pairRatios), 2),
+          twoVsPinnedOnePairs: pairRatios.map((r) => round(r, 2)),
           oneWorkerCpuSeconds: cpuFigures(oneRuns),
           twoWorkersCpuSeconds: cpuFigures(twoRuns),
           pinnedOneWorkerCpuSeconds: pinnedRuns ? cpuFigures(pinnedRuns) : null,
@@ -227,7 +245,7 @@ export const ingestSection: BenchSection = {
           `1 worker on one core (taskset -c ${PINNED_CORE}) vs 2 workers on all cores`,
           pinnedRate === null
             ? `not measured: ${pinUnavailable}`
-            : `${figures.scaling.pinnedOneWorkerSentencesPerSecond} vs ${figures.scaling.twoWorkersSentencesPerSecond} sentences/s = ${figures.scaling.twoVsPinnedOne}×`,
+            : `${figures.scaling.pinnedOneWorkerSentencesPerSecond} vs ${figures.scaling.twoWorkersSentencesPerSecond} sentences/s; ${figures.scaling.twoVsPinnedOne}× (median of ${pairRatios.length} interleaved pairs: ${figures.scaling.twoVsPinnedOnePairs.join(", ")})`,
         ],
       ];
       return { figures, rows };

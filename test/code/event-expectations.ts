@@ -5,12 +5,12 @@ import type { EventRecord, ModalityStatus } from "../../src/types/event.js";
 
 /**
  * Table-driven coder tests: each row is a sentence written for the test and the events that must (or must not) be
- * coded. `code` is a CAMEO prefix; `source`/`target` the start of the actor code (country, or country + sector);
- * target "-" means the event has no target.
+ * coded. `code` is a CAMEO prefix; `source`/`target` the start of the actor code (country, or country + sector),
+ * either left out for any actor; target "-" means the event has no target.
  */
 export interface Want {
   readonly code: string;
-  readonly source: string;
+  readonly source?: string;
   readonly target?: string;
   readonly status?: ModalityStatus;
 }
@@ -25,7 +25,7 @@ export interface Row {
 
 export function matches(e: EventRecord, w: Want): boolean {
   if (!e.cameo.code.startsWith(w.code)) return false;
-  if (!e.source.code.startsWith(w.source)) return false;
+  if (w.source !== undefined && !e.source.code.startsWith(w.source)) return false;
   if (w.target !== undefined) {
     if (w.target === "-" ? e.target !== null : !e.target?.code.startsWith(w.target)) return false;
   }
