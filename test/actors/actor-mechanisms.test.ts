@@ -1,11 +1,8 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { test } from "node:test";
 import { findMentions } from "../../src/actors/index.js";
-import { loadActorKnowledge } from "../../src/knowledge/actors/index.js";
-import { codesOf, docOf, mentionsOf } from "./doc-of.js";
+import type { loadActorKnowledge } from "../../src/knowledge/actors/index.js";
+import { codesOf, docOf, mentionsOf, withExtraPeople } from "./doc-of.js";
 
 // Mechanisms of the actor stage, each with sentences written for this file.
 
@@ -13,18 +10,11 @@ import { codesOf, docOf, mentionsOf } from "./doc-of.js";
 
 /** An invented officer who was first an army general, then the head of an intelligence service. */
 function withOfficer<T>(run: (k: ReturnType<typeof loadActorKnowledge>) => T): T {
-  const dir = mkdtempSync(join(tmpdir(), "dyad-actor-mech-"));
-  try {
-    writeFileSync(
-      join(dir, "officer.tsv"),
-      "id\tname\taliases\tgender\tcode\trole\tfrom\tto\n" +
-        "tomas-vrana\tTomas Vrana\tVrana\tm\tCZEMIL\tcommander\t2031-01-01\t2034-01-01\n" +
-        "tomas-vrana\t\t\t\tCZESPY\tdirector-general\t2035-01-01\t2037-01-01\n",
-    );
-    return run(loadActorKnowledge({ extraDirs: [dir] }));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return withExtraPeople(
+    "tomas-vrana\tTomas Vrana\tVrana\tm\tCZEMIL\tcommander\t2031-01-01\t2034-01-01\n" +
+      "tomas-vrana\t\t\t\tCZESPY\tdirector-general\t2035-01-01\t2037-01-01\n",
+    run,
+  );
 }
 
 function codeIn(k: ReturnType<typeof loadActorKnowledge>, text: string, date: string | null, phrase: string) {

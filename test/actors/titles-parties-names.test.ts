@@ -1,11 +1,8 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { test } from "node:test";
 import { findMentions } from "../../src/actors/index.js";
-import { loadActorKnowledge } from "../../src/knowledge/actors/index.js";
-import { codesOf, docOf } from "./doc-of.js";
+import type { loadActorKnowledge } from "../../src/knowledge/actors/index.js";
+import { codesOf, docOf, withExtraPeople } from "./doc-of.js";
 
 // Error kinds found by reading a sample of coded Wikinews events: a present title the knowledge base does not
 // record, parties called "… Democrats" read as the US party, "Latin American" read as the United States, and a
@@ -15,18 +12,11 @@ import { codesOf, docOf } from "./doc-of.js";
 
 /** An invented official: a general, then head of an intelligence service; nothing recorded before 2031. */
 function withOfficial<T>(run: (k: ReturnType<typeof loadActorKnowledge>) => T): T {
-  const dir = mkdtempSync(join(tmpdir(), "dyad-titles-"));
-  try {
-    writeFileSync(
-      join(dir, "official.tsv"),
-      "id\tname\taliases\tgender\tcode\trole\tfrom\tto\n" +
-        "mira-kostal\tMira Kostal\tKostal\tf\tSVKMIL\tcommander\t2031-01-01\t2034-01-01\n" +
-        "mira-kostal\t\t\t\tSVKSPY\tdirector-general\t2035-01-01\t2037-01-01\n",
-    );
-    return run(loadActorKnowledge({ extraDirs: [dir] }));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return withExtraPeople(
+    "mira-kostal\tMira Kostal\tKostal\tf\tSVKMIL\tcommander\t2031-01-01\t2034-01-01\n" +
+      "mira-kostal\t\t\t\tSVKSPY\tdirector-general\t2035-01-01\t2037-01-01\n",
+    run,
+  );
 }
 
 function codeIn(k: ReturnType<typeof loadActorKnowledge>, text: string, date: string, phrase: string) {
