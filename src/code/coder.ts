@@ -2273,7 +2273,6 @@ function mutualCooperation(ctx: Ctx, tr: Trigger, segment: Segment): boolean {
 }
 
 /** Possessive pronouns that may open the noun phrase of a gerund: "their targeting of". */
-const POSSESSIVE_PRONOUNS = new Set(["its", "their", "his", "her", "our", "my", "your"]);
 
 /**
  * A verb trigger used as a noun: "-ing" + "of" opened by a determiner, a possessive or "'s" ("the deliberate targeting
@@ -2286,7 +2285,7 @@ function nominalGerund(ctx: Ctx, head: number): boolean {
   for (let i = head - 1; i >= 0 && i >= head - 6; i--) {
     const tk = tokens[i]!;
     if (tk.lower === "'s") return true;
-    if (tk.pos === "DET" || POSSESSIVE_PRONOUNS.has(tk.lower)) return true;
+    if (tk.pos === "DET" || POSSESSIVES.has(tk.lower)) return true;
     if (ctx.owner[i] !== -1 || tk.pos === "ADJ" || tk.pos === "ADV" || tk.pos === "NOUN") continue;
     return false;
   }

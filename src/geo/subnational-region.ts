@@ -25,7 +25,7 @@ function regions(): Map<string, string> {
       if (key.endsWith("a")) put(`${key}n`, e.country);
     }
   }
-  // a name that is also a country's or a city's is not taken as a region here ("Victoria" is also a city)
+  // a name (or its "-n" adjective) that is also a country's is not taken as a region here
   for (const key of [...out.keys()]) {
     const base = key.endsWith("n") && out.has(key.slice(0, -1)) ? key.slice(0, -1) : key;
     const named = gazetteer().byName.get(base) ?? [];
